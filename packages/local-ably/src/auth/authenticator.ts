@@ -1,0 +1,54 @@
+import { AblyError, ErrorCode } from '../protocol/errors.js';
+import { Capability } from './capability.js';
+import type { KeyStore } from './keys.js';
+import type { Principal } from './principal.js';
+
+/** What a client presented: a full API key, or a token string (Ably token or JWT). */
+export type Credentials = { kind: 'key'; key: string } | { kind: 'token'; token: string };
+
+/**
+ * Turns credentials into a Principal. Key (basic) auth is built in; token auth is provided by a TokenVerifier
+ * so that the token formats live in one place.
+ */
+export class Authenticator {
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly tokens?: TokenVerifier,
+  ) {}
+
+  authenticate(credentials: Credentials, requestedClientId: string | undefined): Principal {
+    if (credentials.kind === 'key') {
+      const key = this.keys.verify(credentials.key);
+      if (!key) {
+        throw new AblyError(ErrorCode.InvalidCredentials, 401, 'Invalid credentials: unknown key name or wrong secret');
+      }
+      return { keyName: key.name, clientId: requestedClientId, capability: Capability.full(), method: 'basic' };
+    }
+    if (!this.tokens) {
+      throw new AblyError(
+        ErrorCode.InvalidCredentials,
+        401,
+        'Token auth is not enabled on this local-ably server; connect with an API key',
+      );
+    }
+    const principal = this.tokens.verify(credentials.token);
+    if (requestedClientId !== undefined && principal.clientId !== undefined && principal.clientId !== '*') {
+      if (principal.clientId !== requestedClientId) {
+        throw new AblyError(
+          ErrorCode.IncompatibleCredentials,
+          401,
+          `Incompatible credentials: clientId "${requestedClientId}" does not match the token's clientId "${principal.clientId}"`,
+        );
+      }
+    }
+    if (principal.clientId === '*' && requestedClientId !== undefined) {
+      return { ...principal, clientId: requestedClientId };
+    }
+    return principal;
+  }
+}
+
+export interface TokenVerifier {
+  /** Returns the principal a token stands for, or throws an AblyError (4014x for token problems). */
+  verify(token: string): Principal;
+}

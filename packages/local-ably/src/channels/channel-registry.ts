@@ -1,0 +1,36 @@
+import { Channel } from './channel.js';
+
+/** All live channels. A channel exists while anything is attached to it or present on it. */
+export class ChannelRegistry {
+  private readonly channels = new Map<string, Channel>();
+
+  constructor(private readonly epoch: string) {}
+
+  get(name: string): Channel | undefined {
+    return this.channels.get(name);
+  }
+
+  getOrCreate(name: string): Channel {
+    let channel = this.channels.get(name);
+    if (!channel) {
+      channel = new Channel(name, this.epoch);
+      this.channels.set(name, channel);
+    }
+    return channel;
+  }
+
+  /** Frees the channel once nothing refers to it, so memory returns to baseline. */
+  releaseIfIdle(channel: Channel): void {
+    if (channel.isIdle && !channel.occupancyTimer && this.channels.get(channel.name) === channel) {
+      this.channels.delete(channel.name);
+    }
+  }
+
+  values(): IterableIterator<Channel> {
+    return this.channels.values();
+  }
+
+  get size(): number {
+    return this.channels.size;
+  }
+}

@@ -1,0 +1,80 @@
+import { dataSize } from '../presence/data-size.js';
+import { Action, hasMode, Mode } from '../protocol/actions.js';
+import { AblyError, ErrorCode } from '../protocol/errors.js';
+import { OutboundFrame } from '../protocol/frame.js';
+import type { ProtocolMessage, WireMessage } from '../protocol/types.js';
+import type { Connection } from '../realtime/connection.js';
+import type { ChannelRegistry } from './channel-registry.js';
+
+/** Realtime publishes (MESSAGE from a client): checked, ACKed, and fanned out to subscribers. */
+export class MessageService {
+  constructor(
+    private readonly channels: ChannelRegistry,
+    private readonly maxMessageSize: number,
+  ) {}
+
+  publish(connection: Connection, message: ProtocolMessage & { channel: string; msgSerial: number }): void {
+    const attachment = connection.attachments.get(message.channel);
+    const channel = this.channels.get(message.channel);
+    if (!attachment || !channel) {
+      throw new AblyError(
+        ErrorCode.InvalidChannelState,
+        400,
+        `Publishing on channel "${message.channel}" needs the channel attached first`,
+      );
+    }
+    if (
+      !connection.principal.capability.allows(message.channel, 'publish') ||
+      !hasMode(attachment.modes, Mode.PUBLISH)
+    ) {
+      throw new AblyError(
+        ErrorCode.OperationNotPermitted,
+        401,
+        `Publishing on channel "${message.channel}" is not permitted by the capability`,
+      );
+    }
+    const now = Date.now();
+    const messages = (message.messages ?? []).map((item, index): WireMessage => {
+      if (
+        item.clientId !== undefined &&
+        connection.clientId !== undefined &&
+        connection.clientId !== '*' &&
+        item.clientId !== connection.clientId
+      ) {
+        throw new AblyError(
+          ErrorCode.InvalidClientId,
+          400,
+          `Message clientId "${item.clientId}" does not match the connection's clientId`,
+        );
+      }
+      const size = dataSize(item.data) + dataSize(item.name) + dataSize(item.extras);
+      if (size > this.maxMessageSize) {
+        throw new AblyError(
+          ErrorCode.MaxMessageLengthExceeded,
+          400,
+          `Message is ${size} bytes; the limit is ${this.maxMessageSize} bytes (maxMessageSize)`,
+        );
+      }
+      return {
+        ...item,
+        id: item.id ?? `${connection.id}:${message.msgSerial}:${index}`,
+        clientId: item.clientId ?? connection.clientId,
+        connectionId: connection.id,
+        timestamp: item.timestamp ?? now,
+      };
+    });
+    connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
+    const frame = new OutboundFrame({
+      action: Action.MESSAGE,
+      channel: channel.name,
+      channelSerial: channel.nextSerial(),
+      timestamp: now,
+      messages,
+    });
+    for (const other of channel.attachments.values()) {
+      if (!hasMode(other.modes, Mode.SUBSCRIBE)) continue;
+      if (other.connection === connection && !connection.echoMessages) continue;
+      other.connection.send(frame);
+    }
+  }
+}

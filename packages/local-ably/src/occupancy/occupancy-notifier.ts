@@ -1,0 +1,69 @@
+import type { Attachment } from '../channels/attachment.js';
+import type { Channel } from '../channels/channel.js';
+import type { ChannelRegistry } from '../channels/channel-registry.js';
+import { Action } from '../protocol/actions.js';
+import { OutboundFrame } from '../protocol/frame.js';
+import { type OccupancyMetrics, sameMetrics, selectMetrics } from './metrics.js';
+
+export const OCCUPANCY_EVENT = '[meta]occupancy';
+
+/**
+ * Sends `[meta]occupancy` events to attachments that asked for them: once right after ATTACHED, then on every change
+ * (debounced), and only when the counts an attachment sees actually changed.
+ */
+export class OccupancyNotifier {
+  private readonly lastSent = new WeakMap<Attachment, OccupancyMetrics>();
+  private eventCounter = 0;
+
+  constructor(
+    private readonly channels: ChannelRegistry,
+    private readonly debounceMs: number,
+  ) {}
+
+  /** Call after anything that may change a channel's counts. */
+  changed(channel: Channel): void {
+    if (channel.occupancyTimer) return;
+    channel.occupancyTimer = setTimeout(() => {
+      channel.occupancyTimer = undefined;
+      this.flush(channel);
+      this.channels.releaseIfIdle(channel);
+    }, this.debounceMs);
+    channel.occupancyTimer.unref?.();
+  }
+
+  /** The first event for a new attachment, sent right after its ATTACHED. */
+  sendCurrent(channel: Channel, attachment: Attachment): void {
+    if (attachment.occupancy) this.send(channel, [attachment], channel.metrics());
+  }
+
+  private flush(channel: Channel): void {
+    const listeners = [...channel.attachments.values()].filter((attachment) => attachment.occupancy);
+    if (listeners.length > 0) this.send(channel, listeners, channel.metrics());
+  }
+
+  private send(channel: Channel, attachments: Attachment[], metrics: OccupancyMetrics): void {
+    const frames = new Map<string, OutboundFrame>();
+    for (const attachment of attachments) {
+      const selection = attachment.occupancy;
+      if (!selection || sameMetrics(this.lastSent.get(attachment), metrics)) continue;
+      this.lastSent.set(attachment, metrics);
+      let frame = frames.get(selection);
+      if (!frame) {
+        const timestamp = Date.now();
+        const id = `occupancy-${(++this.eventCounter).toString(36)}`;
+        frame = new OutboundFrame({
+          action: Action.MESSAGE,
+          channel: channel.name,
+          channelSerial: channel.nextSerial(),
+          id,
+          timestamp,
+          messages: [
+            { id: `${id}:0`, name: OCCUPANCY_EVENT, timestamp, data: { metrics: selectMetrics(metrics, selection) } },
+          ],
+        });
+        frames.set(selection, frame);
+      }
+      attachment.connection.send(frame);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/** The development key local-ably accepts when no `keys` are given. Not a secret: it only works against local-ably. */
+export const DEV_KEY = 'local.dev:local-ably-development-secret';
+
+export interface LocalAblyOptions {
+  /** TCP port; `0` picks a free one (tests). Default `8081`. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`; local-ably is for loopback development. */
+  host?: string;
+  /** API keys accepted, as `keyName:secret`. Default `[DEV_KEY]`. */
+  keys?: string[];
+  /** How long an abruptly dropped connection's presence members stay before they leave. Default 15 000 ms, as Ably. */
+  presenceLeaveDelayMs?: number;
+  /** How long a dropped connection can still be resumed. Default 120 000 ms, as Ably. */
+  connectionStateTtlMs?: number;
+  /** `maxIdleInterval` told to clients. Default 15 000 ms. */
+  maxIdleIntervalMs?: number;
+  /** How often the server sends keep-alives (WebSocket pings or HEARTBEAT frames). Default 5 000 ms. */
+  keepAliveIntervalMs?: number;
+  /** Debounce for `[meta]occupancy` events after a change. Default 100 ms; `0` sends on the next tick. */
+  occupancyDebounceMs?: number;
+  /** Largest message (and frame) accepted, in bytes. Default 65 536, as Ably. */
+  maxMessageSize?: number;
+  /** Members per SYNC frame. Default 100. */
+  syncPageSize?: number;
+  /** Where to log. Default: silent. The CLI logs to the console. */
+  logger?: Logger;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export type ResolvedOptions = Required<Omit<LocalAblyOptions, 'logger'>> & { logger: Logger };
+
+const silent: Logger = { info() {}, warn() {} };
+
+export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    port: options.port ?? 8081,
+    host: options.host ?? '127.0.0.1',
+    keys: options.keys && options.keys.length > 0 ? options.keys : [DEV_KEY],
+    presenceLeaveDelayMs: options.presenceLeaveDelayMs ?? 15_000,
+    connectionStateTtlMs: options.connectionStateTtlMs ?? 120_000,
+    maxIdleIntervalMs: options.maxIdleIntervalMs ?? 15_000,
+    keepAliveIntervalMs: options.keepAliveIntervalMs ?? 5_000,
+    occupancyDebounceMs: options.occupancyDebounceMs ?? 100,
+    maxMessageSize: options.maxMessageSize ?? 65_536,
+    syncPageSize: options.syncPageSize ?? 100,
+    logger: options.logger ?? silent,
+  };
+  for (const key of [
+    'presenceLeaveDelayMs',
+    'connectionStateTtlMs',
+    'keepAliveIntervalMs',
+    'occupancyDebounceMs',
+  ] as const) {
+    if (!Number.isFinite(resolved[key]) || resolved[key] < 0) {
+      throw new TypeError(
+        `local-ably: option "${key}" must be a non-negative number of milliseconds, got ${resolved[key]}`,
+      );
+    }
+  }
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
+    throw new TypeError(`local-ably: option "port" must be an integer from 0 to 65535, got ${resolved.port}`);
+  }
+  if (resolved.syncPageSize < 1) throw new TypeError('local-ably: option "syncPageSize" must be at least 1');
+  return resolved;
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { Authenticator } from './auth/authenticator.js';
+import { KeyStore } from './auth/keys.js';
+import { ChannelRegistry } from './channels/channel-registry.js';
+import { ChannelService } from './channels/channel-service.js';
+import { MessageService } from './channels/message-service.js';
+import { FaultController } from './faults.js';
+import { OccupancyNotifier } from './occupancy/occupancy-notifier.js';
+import { type LocalAblyOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { PresenceService } from './presence/presence-service.js';
+import { Action } from './protocol/actions.js';
+import { AblyError, ErrorCode } from './protocol/errors.js';
+import type { ProtocolMessage } from './protocol/types.js';
+import type { Connection } from './realtime/connection.js';
+import { connectionDetails, handleSocket, maxFrameSize } from './realtime/connection-handler.js';
+import { ConnectionRegistry } from './realtime/connection-registry.js';
+import type { DispatchServices } from './realtime/dispatcher.js';
+import { createHttpHandler } from './rest/http-handler.js';
+import { Router } from './rest/router.js';
+import { channelStatusRoute, chatOccupancyRoute } from './rest/routes/occupancy.js';
+import { timeRoute } from './rest/routes/time.js';
+
+/** `ably` ClientOptions that point the real SDK at this server. */
+export interface LocalAblyClientOptions {
+  key: string;
+  endpoint: string;
+  port: number;
+  tls: false;
+  clientId?: string;
+}
+
+/** A running local-ably server. */
+export interface LocalAbly {
+  readonly host: string;
+  readonly port: number;
+  /** `http://host:port`, for REST and the admin API. */
+  readonly url: string;
+  /** The first configured key, `keyName:secret`. */
+  readonly key: string;
+  readonly options: ResolvedOptions;
+  /** ClientOptions for `new Ably.Realtime(...)` / `new Ably.Rest(...)`; add `clientId` for presence. */
+  clientOptions(clientId?: string): LocalAblyClientOptions;
+  /** Network faults on demand. */
+  readonly faults: FaultController;
+  /** Counts of live state, for tests and the developer panel. */
+  stats(): { connections: number; channels: number; members: number };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts local-ably: one port serving Ably's realtime protocol (WebSocket) and REST endpoints, bound to loopback.
+ * It is for development and tests; production apps use Ably itself.
+ *
+ * @example
+ * const server = await startLocalAbly({ port: 0, presenceLeaveDelayMs: 200 });
+ * const realtime = new Ably.Realtime(server.clientOptions('alice'));
+ * // ...
+ * await server.close();
+ */
+export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<LocalAbly> {
+  const resolved = resolveOptions(options);
+  const keys = new KeyStore(resolved.keys);
+  const authenticator = new Authenticator(keys);
+  const channels = new ChannelRegistry(randomBytes(4).toString('hex'));
+  const occupancy = new OccupancyNotifier(channels, resolved.occupancyDebounceMs);
+  const presence = new PresenceService(channels, occupancy, resolved.maxMessageSize);
+  const channelService = new ChannelService(channels, presence, occupancy, resolved.syncPageSize);
+  const connections = new ConnectionRegistry(channelService, resolved);
+  const messages = new MessageService(channels, resolved.maxMessageSize);
+  const faults = new FaultController(connections);
+
+  const services: DispatchServices = {
+    connections,
+    channels: channelService,
+    presence,
+    messages,
+    reauthorize: (connection, message) => reauthorize(resolved, authenticator, connection, message),
+  };
+
+  const router = new Router().add(timeRoute, chatOccupancyRoute(channels), channelStatusRoute(channels));
+  const server = createServer(createHttpHandler(router, authenticator));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameSize(resolved) * 4 });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://local-ably').pathname;
+    if (path !== '/' || faults.refusing) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      handleSocket({ options: resolved, authenticator, connections, services }, ws, request);
+    });
+  });
+
+  await listen(server, resolved.port, resolved.host);
+  const port = (server.address() as AddressInfo).port;
+  const host = resolved.host;
+  const firstKey = resolved.keys[0] ?? '';
+
+  return {
+    host,
+    port,
+    url: `http://${host}:${port}`,
+    key: firstKey,
+    options: resolved,
+    faults,
+    clientOptions: (clientId) => ({
+      key: firstKey,
+      endpoint: host,
+      port,
+      tls: false,
+      ...(clientId ? { clientId } : {}),
+    }),
+    stats: () => {
+      let members = 0;
+      for (const channel of channels.values()) members += channel.presence.size;
+      return { connections: connections.size, channels: channels.size, members };
+    },
+    close: async () => {
+      for (const connection of [...connections.values()]) {
+        connection.transport?.terminate();
+        connections.discard(connection);
+      }
+      for (const channel of channels.values()) clearTimeout(channel.occupancyTimer);
+      wss.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function reauthorize(
+  options: ResolvedOptions,
+  authenticator: Authenticator,
+  connection: Connection,
+  message: ProtocolMessage,
+): void {
+  const token = message.auth?.accessToken;
+  if (!token) throw new AblyError(ErrorCode.BadRequest, 400, 'AUTH needs auth.accessToken');
+  const principal = authenticator.authenticate({ kind: 'token', token }, undefined);
+  if (principal.clientId !== connection.clientId && principal.clientId !== '*') {
+    throw new AblyError(
+      ErrorCode.IncompatibleCredentials,
+      401,
+      `Incompatible credentials: the new token is for clientId "${principal.clientId}", the connection is "${connection.clientId}"`,
+    );
+  }
+  connection.principal = { ...principal, clientId: connection.clientId };
+  const [key] = [...connection.keys].slice(-1);
+  connection.send({
+    action: Action.CONNECTED,
+    connectionId: connection.id,
+    connectionKey: key,
+    connectionDetails: connectionDetails(options, connection, key ?? ''),
+  });
+}

@@ -1,0 +1,73 @@
+import type { PresenceEvent } from '@ably/chat';
+import { describe, expect, it } from 'vitest';
+import { eventually, startHarness } from './support/harness.js';
+
+describe('presence through the real @ably/chat SDK', () => {
+  it('delivers enter, update and leave to a second client with the right types and data', async () => {
+    const h = await startHarness();
+    const alice = await h.room(h.chat('alice'), 'lobby');
+    const bob = await h.room(h.chat('bob'), 'lobby');
+    const seen: PresenceEvent[] = [];
+    bob.presence.subscribe((event) => seen.push(event));
+
+    await alice.presence.enter({ status: 'online' });
+    await alice.presence.update({ status: 'busy' });
+    await alice.presence.leave();
+
+    await eventually(() => expect(seen.map((event) => event.type)).toEqual(['enter', 'update', 'leave']));
+    expect(seen.map((event) => event.member.clientId)).toEqual(['alice', 'alice', 'alice']);
+    expect(seen.map((event) => event.member.data)).toEqual([{ status: 'online' }, { status: 'busy' }, { status: 'busy' }]);
+  });
+
+  it('sends present events for members already there on attach, and get()/isUserPresent() see them', async () => {
+    const h = await startHarness();
+    const alice = await h.room(h.chat('alice'), 'lobby');
+    await alice.presence.enter({ name: 'Alice' });
+
+    const bobRoom = await h.chat('bob').rooms.get('lobby');
+    const seen: PresenceEvent[] = [];
+    bobRoom.presence.subscribe((event) => seen.push(event));
+    await bobRoom.attach();
+
+    await eventually(() => expect(seen.map((event) => [event.type, event.member.clientId])).toEqual([['present', 'alice']]));
+    const members = await bobRoom.presence.get();
+    expect(members.map((member) => [member.clientId, member.data])).toEqual([['alice', { name: 'Alice' }]]);
+    expect(await bobRoom.presence.isUserPresent('alice')).toBe(true);
+    expect(await bobRoom.presence.isUserPresent('carol')).toBe(false);
+  });
+
+  it('counts one clientId on two connections as two members', async () => {
+    const h = await startHarness();
+    const tab1 = await h.room(h.chat('alice'), 'lobby');
+    const tab2 = await h.room(h.chat('alice'), 'lobby');
+    await tab1.presence.enter();
+    await tab2.presence.enter();
+    const observer = await h.room(h.chat('bob'), 'lobby');
+    const members = await eventually(async () => {
+      const list = await observer.presence.get();
+      expect(list).toHaveLength(2);
+      return list;
+    });
+    expect(new Set(members.map((member) => member.connectionId)).size).toBe(2);
+    expect(members.every((member) => member.clientId === 'alice')).toBe(true);
+  });
+
+  it('leaves at once on detach and on release', async () => {
+    const h = await startHarness({ presenceLeaveDelayMs: 60_000 });
+    const aliceClient = h.chat('alice');
+    const alice = await h.room(aliceClient, 'lobby');
+    const carol = await h.room(h.chat('carol'), 'lobby');
+    const bob = await h.room(h.chat('bob'), 'lobby');
+    await alice.presence.enter();
+    await carol.presence.enter();
+    await eventually(async () => expect(await bob.presence.get()).toHaveLength(2));
+
+    await alice.detach();
+    await eventually(async () => expect((await bob.presence.get()).map((m) => m.clientId)).toEqual(['carol']));
+    await h.chat('carol-other'); // unrelated client does not disturb anything
+    await carol.presence.leave();
+    await eventually(async () => expect(await bob.presence.get()).toEqual([]));
+    await aliceClient.rooms.release('lobby');
+    expect(h.server.stats().members).toBe(0);
+  });
+});
