@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * One Vitest run covers every package. Projects:
+ * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
+ * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
+ * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts).
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -7,9 +13,31 @@ export default defineConfig({
         test: {
           name: 'local-ably',
           include: ['packages/local-ably/test/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'react',
+          include: ['packages/react/test/**/*.test.{ts,tsx}', 'packages/react-ui/test/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.ts'],
+          environment: 'jsdom',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['packages/**/test/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
         },
       },
     ],

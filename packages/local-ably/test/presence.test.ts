@@ -16,7 +16,11 @@ describe('presence through the real @ably/chat SDK', () => {
 
     await eventually(() => expect(seen.map((event) => event.type)).toEqual(['enter', 'update', 'leave']));
     expect(seen.map((event) => event.member.clientId)).toEqual(['alice', 'alice', 'alice']);
-    expect(seen.map((event) => event.member.data)).toEqual([{ status: 'online' }, { status: 'busy' }, { status: 'busy' }]);
+    expect(seen.map((event) => event.member.data)).toEqual([
+      { status: 'online' },
+      { status: 'busy' },
+      { status: 'busy' },
+    ]);
   });
 
   it('sends present events for members already there on attach, and get()/isUserPresent() see them', async () => {
@@ -29,7 +33,9 @@ describe('presence through the real @ably/chat SDK', () => {
     bobRoom.presence.subscribe((event) => seen.push(event));
     await bobRoom.attach();
 
-    await eventually(() => expect(seen.map((event) => [event.type, event.member.clientId])).toEqual([['present', 'alice']]));
+    await eventually(() =>
+      expect(seen.map((event) => [event.type, event.member.clientId])).toEqual([['present', 'alice']]),
+    );
     const members = await bobRoom.presence.get();
     expect(members.map((member) => [member.clientId, member.data])).toEqual([['alice', { name: 'Alice' }]]);
     expect(await bobRoom.presence.isUserPresent('alice')).toBe(true);

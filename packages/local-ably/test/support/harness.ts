@@ -30,7 +30,11 @@ export async function startHarness(options: LocalAblyOptions = {}): Promise<Harn
     await server.close();
   });
   const realtime = (clientId?: string, extra: Partial<Ably.ClientOptions> = {}) => {
-    const client = new Ably.Realtime({ ...server.clientOptions(clientId), logLevel: 0, ...extra } as Ably.ClientOptions);
+    const client = new Ably.Realtime({
+      ...server.clientOptions(clientId),
+      logLevel: 0,
+      ...extra,
+    } as Ably.ClientOptions);
     realtimes.push(client);
     return client;
   };
