@@ -55,8 +55,12 @@ export class MessageService {
           `Message is ${size} bytes; the limit is ${this.maxMessageSize} bytes (maxMessageSize)`,
         );
       }
+      // Only the fields Ably defines go out: anything else a client adds would reach subscribers unchecked.
       return {
-        ...item,
+        name: item.name,
+        data: item.data,
+        encoding: item.encoding,
+        extras: item.extras,
         id: item.id ?? `${connection.id}:${message.msgSerial}:${index}`,
         clientId: item.clientId ?? connection.clientId,
         connectionId: connection.id,

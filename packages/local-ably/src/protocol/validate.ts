@@ -130,6 +130,8 @@ function validateMessageList(list: unknown): asserts list is WireMessage[] {
   for (const [index, item] of list.entries()) {
     if (!isRecord(item)) throw badRequest(`Invalid MESSAGE message: messages[${index}] must be an object`);
     optional(item, 'name', 'string', `messages[${index}]`);
+    optional(item, 'id', 'string', `messages[${index}]`);
+    optional(item, 'timestamp', 'number', `messages[${index}]`);
     optional(item, 'clientId', 'string', `messages[${index}]`);
     optional(item, 'encoding', 'string', `messages[${index}]`);
   }

@@ -1,0 +1,49 @@
+import type * as Ably from 'ably';
+import { describe, expect, it } from 'vitest';
+import { eventually, type Harness, startHarness } from './support/harness.js';
+import { RawSocket } from './support/raw-socket.js';
+
+const CONNECTIONS = 200;
+const ROOMS = 20;
+const EMPTY = { connections: 0, channels: 0, members: 0 };
+
+/** `count` SDK clients, each attached to one of ROOMS channels and entered. */
+async function populate(h: Harness, count: number): Promise<Ably.Realtime[]> {
+  const clients = Array.from({ length: count }, (_, index) => h.realtime(`user-${index}`));
+  await Promise.all(
+    clients.map((client, index) => client.channels.get(`room-${index % ROOMS}`).presence.enter({ index })),
+  );
+  expect(h.server.stats()).toEqual({ connections: count, channels: ROOMS, members: count });
+  return clients;
+}
+
+describe('server state is freed', () => {
+  it(`returns to empty after ${CONNECTIONS} connections across ${ROOMS} rooms close`, async () => {
+    const h = await startHarness();
+    const clients = await populate(h, CONNECTIONS);
+    for (const client of clients) client.close();
+    await eventually(() => expect(h.server.stats()).toEqual(EMPTY), 10_000);
+  });
+
+  it('returns to empty after abrupt drops, once the connection state TTL passes', async () => {
+    const h = await startHarness({ presenceLeaveDelayMs: 100, connectionStateTtlMs: 400 });
+    const clients = await populate(h, CONNECTIONS);
+    // Raw sockets that vanish without a word, and one that detaches first, take the same path.
+    const raws = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => RawSocket.connect(h.server, { clientId: `raw-${index}` })),
+    );
+    for (const raw of raws) {
+      await raw.attach('room-0');
+      raw.send({ action: 14, channel: 'room-0', msgSerial: 0, presence: [{ action: 2 }] });
+    }
+    await eventually(() => expect(h.server.stats().members).toBe(CONNECTIONS + raws.length));
+
+    h.server.faults.refuseConnections(60_000); // the SDKs cannot come back
+    for (const client of clients) h.server.faults.drop(client.connection.id ?? '');
+    for (const raw of raws) raw.close();
+
+    // Members go after the leave delay, but the connections (and so their channels) wait for the TTL.
+    await eventually(() => expect(h.server.stats().members).toBe(0), 5_000);
+    await eventually(() => expect(h.server.stats()).toEqual(EMPTY), 10_000);
+  });
+});
