@@ -1,4 +1,12 @@
-export type { DropOptions, FaultController } from './faults.js';
+export { chatChannelName } from './channels/chat-room.js';
+export type { DropOptions, FaultController, RestartOptions } from './faults.js';
+export type {
+  ChannelSummary,
+  ConnectionSummary,
+  Inspector,
+  MemberList,
+  MemberSummary,
+} from './inspection/inspector.js';
 export type { OccupancyMetrics } from './occupancy/metrics.js';
 export type { LocalAblyOptions, Logger } from './options.js';
 export { DEV_KEY } from './options.js';
@@ -6,3 +14,11 @@ export type { ErrorInfo } from './protocol/errors.js';
 export { AblyError, ErrorCode } from './protocol/errors.js';
 export type { LocalAbly, LocalAblyClientOptions } from './server.js';
 export { startLocalAbly } from './server.js';
+export type { SimulatedMemberData } from './simulation/profiles.js';
+export type { SimulationEventCounts } from './simulation/room-simulation.js';
+export type {
+  SimulationManager,
+  SimulationOptions,
+  SimulationStatus,
+  SimulationTarget,
+} from './simulation/simulation-manager.js';

@@ -22,6 +22,17 @@ export interface LocalAblyOptions {
   maxMessageSize?: number;
   /** Members per SYNC frame. Default 100. */
   syncPageSize?: number;
+  /**
+   * Presence events kept per channel for REST presence history (`GET /channels/:channel/presence/history`), oldest
+   * dropped first. Default 1 000. `0` turns presence history off. History lives apart from channels, so it survives a
+   * channel going idle (Ably keeps unpersisted presence history for about two minutes; local-ably keeps it by count).
+   */
+  presenceHistoryLimit?: number;
+  /**
+   * Channels whose presence history is kept; when another channel records an event, the channel written to least
+   * recently is forgotten. Default 1 000, so history holds at most `presenceHistoryLimit × presenceHistoryChannels` events.
+   */
+  presenceHistoryChannels?: number;
   /** Where to log. Default: silent. The CLI logs to the console. */
   logger?: Logger;
 }
@@ -47,6 +58,8 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     occupancyDebounceMs: options.occupancyDebounceMs ?? 100,
     maxMessageSize: options.maxMessageSize ?? 65_536,
     syncPageSize: options.syncPageSize ?? 100,
+    presenceHistoryLimit: options.presenceHistoryLimit ?? 1_000,
+    presenceHistoryChannels: options.presenceHistoryChannels ?? 1_000,
     logger: options.logger ?? silent,
   };
   for (const key of [
@@ -65,5 +78,10 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     throw new TypeError(`local-ably: option "port" must be an integer from 0 to 65535, got ${resolved.port}`);
   }
   if (resolved.syncPageSize < 1) throw new TypeError('local-ably: option "syncPageSize" must be at least 1');
+  for (const key of ['presenceHistoryLimit', 'presenceHistoryChannels'] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] < 0) {
+      throw new TypeError(`local-ably: option "${key}" must be a non-negative integer, got ${resolved[key]}`);
+    }
+  }
   return resolved;
 }

@@ -8,8 +8,10 @@ import { ChannelRegistry } from './channels/channel-registry.js';
 import { ChannelService } from './channels/channel-service.js';
 import { MessageService } from './channels/message-service.js';
 import { FaultController } from './faults.js';
+import { Inspector } from './inspection/inspector.js';
 import { OccupancyNotifier } from './occupancy/occupancy-notifier.js';
 import { type LocalAblyOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { PresenceHistory } from './presence/presence-history.js';
 import { PresenceService } from './presence/presence-service.js';
 import { Action } from './protocol/actions.js';
 import { AblyError, ErrorCode } from './protocol/errors.js';
@@ -20,8 +22,14 @@ import { ConnectionRegistry } from './realtime/connection-registry.js';
 import type { DispatchServices } from './realtime/dispatcher.js';
 import { createHttpHandler } from './rest/http-handler.js';
 import { Router } from './rest/router.js';
+import { adminRoutes } from './rest/routes/admin-routes.js';
+import { batchPresenceRoute } from './rest/routes/batch-presence.js';
+import { channelEnumerationRoute } from './rest/routes/channel-enumeration.js';
 import { channelStatusRoute, chatOccupancyRoute } from './rest/routes/occupancy.js';
+import { presenceRoute } from './rest/routes/presence.js';
+import { presenceHistoryRoute } from './rest/routes/presence-history.js';
 import { timeRoute } from './rest/routes/time.js';
+import { SimulationManager } from './simulation/simulation-manager.js';
 
 /** `ably` ClientOptions that point the real SDK at this server. */
 export interface LocalAblyClientOptions {
@@ -43,8 +51,12 @@ export interface LocalAbly {
   readonly options: ResolvedOptions;
   /** ClientOptions for `new Ably.Realtime(...)` / `new Ably.Rest(...)`; add `clientId` for presence. */
   clientOptions(clientId?: string): LocalAblyClientOptions;
-  /** Network faults on demand. */
+  /** Network faults on demand, including a restart that keeps or loses state. */
   readonly faults: FaultController;
+  /** Simulated presence members (many, churning) in rooms and channels. */
+  readonly simulation: SimulationManager;
+  /** Read-only views of rooms, channels, connections and members, for tests and a developer panel. */
+  readonly inspect: Inspector;
   /** Counts of live state, for tests and the developer panel. */
   stats(): { connections: number; channels: number; members: number };
   close(): Promise<void>;
@@ -66,11 +78,24 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
   const authenticator = new Authenticator(keys);
   const channels = new ChannelRegistry(randomBytes(4).toString('hex'));
   const occupancy = new OccupancyNotifier(channels, resolved.occupancyDebounceMs);
-  const presence = new PresenceService(channels, occupancy, resolved.maxMessageSize);
+  const presenceHistory = new PresenceHistory({
+    eventsPerChannel: resolved.presenceHistoryLimit,
+    channels: resolved.presenceHistoryChannels,
+  });
+  const presence = new PresenceService(channels, occupancy, resolved.maxMessageSize, presenceHistory);
   const channelService = new ChannelService(channels, presence, occupancy, resolved.syncPageSize);
   const connections = new ConnectionRegistry(channelService, resolved);
   const messages = new MessageService(channels, resolved.maxMessageSize);
-  const faults = new FaultController(connections);
+  const simulation = new SimulationManager({ channels, presence, occupancy });
+  // A restart that loses state forgets what a real server keeps in memory. The sockets are cut before this runs, and
+  // the new channelSerial epoch means no channel can look continuous to a client.
+  const faults = new FaultController(connections, () => {
+    simulation.reset();
+    connections.reset();
+    channels.reset(randomBytes(4).toString('hex'));
+    presenceHistory.clear();
+  });
+  const inspector = new Inspector(channels, connections, simulation);
 
   const services: DispatchServices = {
     connections,
@@ -81,6 +106,13 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
   };
 
   const router = new Router().add(timeRoute, chatOccupancyRoute(channels), channelStatusRoute(channels));
+  router.add(
+    presenceRoute(channels),
+    presenceHistoryRoute(presenceHistory),
+    batchPresenceRoute(channels),
+    channelEnumerationRoute(channels),
+  );
+  router.add(...adminRoutes({ inspector, faults, simulation }));
   const server = createServer(createHttpHandler(router, authenticator));
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameSize(resolved) * 4 });
   const sockets = new Set<Socket>();
@@ -111,6 +143,8 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     key: firstKey,
     options: resolved,
     faults,
+    simulation,
+    inspect: inspector,
     clientOptions: (clientId) => ({
       key: firstKey,
       endpoint: host,
@@ -124,6 +158,7 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
       return { connections: connections.size, channels: channels.size, members };
     },
     close: async () => {
+      simulation.close();
       for (const connection of [...connections.values()]) {
         connection.transport?.terminate();
         connections.discard(connection);

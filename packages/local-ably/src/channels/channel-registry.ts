@@ -4,7 +4,7 @@ import { Channel } from './channel.js';
 export class ChannelRegistry {
   private readonly channels = new Map<string, Channel>();
 
-  constructor(private readonly epoch: string) {}
+  constructor(private epoch: string) {}
 
   get(name: string): Channel | undefined {
     return this.channels.get(name);
@@ -32,5 +32,15 @@ export class ChannelRegistry {
 
   get size(): number {
     return this.channels.size;
+  }
+
+  /**
+   * Forgets every channel and starts a new channelSerial epoch, as a server that restarted without its state would.
+   * Attachments and members go silently: nobody is connected to hear about it.
+   */
+  reset(epoch: string): void {
+    for (const channel of this.channels.values()) clearTimeout(channel.occupancyTimer);
+    this.channels.clear();
+    this.epoch = epoch;
   }
 }

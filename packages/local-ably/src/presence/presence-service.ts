@@ -8,6 +8,7 @@ import { OutboundFrame } from '../protocol/frame.js';
 import type { ProtocolMessage } from '../protocol/types.js';
 import type { Connection } from '../realtime/connection.js';
 import { dataSize } from './data-size.js';
+import type { PresenceHistory } from './presence-history.js';
 import type { Member, PresenceChange, PresenceEvent } from './presence-set.js';
 import { memberToWire } from './presence-wire.js';
 
@@ -19,6 +20,8 @@ export class PresenceService {
     private readonly channels: ChannelRegistry,
     private readonly occupancy: OccupancyNotifier,
     private readonly maxMessageSize: number,
+    /** Where every broadcast event is recorded for REST presence history. */
+    private readonly history?: PresenceHistory,
   ) {}
 
   /**
@@ -105,12 +108,14 @@ export class PresenceService {
   broadcast(channel: Channel, events: PresenceEvent[], origin?: Connection): void {
     if (events.length === 0) return;
     const timestamp = Date.now();
+    const presence = events.map((event) => memberToWire(event.member, event.action));
+    this.history?.record(channel.name, presence);
     const frame = new OutboundFrame({
       action: Action.PRESENCE,
       channel: channel.name,
       channelSerial: channel.nextSerial(),
       timestamp,
-      presence: events.map((event) => memberToWire(event.member, event.action)),
+      presence,
     });
     for (const attachment of channel.attachments.values()) {
       if (hasMode(attachment.modes, Mode.PRESENCE_SUBSCRIBE) || attachment.connection === origin) {

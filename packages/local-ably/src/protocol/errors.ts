@@ -14,6 +14,7 @@ export const ErrorCode = {
   InvalidChannelName: 40010,
   InvalidClientId: 40012,
   InvalidMessageData: 40013,
+  BatchError: 40020,
   UnsupportedProtocolVersion: 40017,
   InvalidCredentials: 40101,
   IncompatibleCredentials: 40102,

@@ -86,6 +86,23 @@ export class ConnectionRegistry {
     this.byId.delete(connection.id);
   }
 
+  /**
+   * Forgets every connection without LEAVEs or detaches (a server restart that lost its state): sockets are cut,
+   * timers stop, and resumes with the old keys fail with 80008. Reset the channels too, or their members linger.
+   */
+  reset(): void {
+    for (const connection of this.byId.values()) {
+      connection.clearTimers();
+      connection.state = 'closed';
+      connection.transport?.terminate();
+      connection.transport = undefined;
+      connection.attachments.clear();
+      connection.keys.clear();
+    }
+    this.byId.clear();
+    this.byKey.clear();
+  }
+
   /** Forget a connection's resume keys without touching its members (simulates a server that lost state). */
   forgetKeys(connection: Connection): void {
     for (const key of connection.keys) this.byKey.delete(key);

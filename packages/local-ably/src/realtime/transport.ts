@@ -77,6 +77,16 @@ export class Transport {
     this.delayMs = Math.max(0, ms);
   }
 
+  /** Whether a stall fault froze this transport (for the developer panel). */
+  get isStalled(): boolean {
+    return this.stalled;
+  }
+
+  /** The outbound delay a fault set, in ms (0 when none). */
+  get delay(): number {
+    return this.delayMs;
+  }
+
   private write(bytes: string | Buffer): void {
     if (this.socket.readyState === this.socket.OPEN && !this.stalled) this.socket.send(bytes);
   }

@@ -1,3 +1,4 @@
+import type { Channel } from '../../channels/channel.js';
 import type { ChannelRegistry } from '../../channels/channel-registry.js';
 import { computeMetrics } from '../../occupancy/metrics.js';
 import { requireCapability } from '../require-capability.js';
@@ -29,15 +30,17 @@ export function channelStatusRoute(channels: ChannelRegistry): Route {
     handle: ({ params, principal }) => {
       const name = params.channel ?? '';
       requireCapability(principal, name, 'channel-metadata');
-      const channel = channels.get(name);
-      const metrics = channel?.metrics() ?? computeMetrics([], 0);
-      return {
-        body: {
-          channelId: name,
-          name,
-          status: { isActive: channel !== undefined && !channel.isIdle, occupancy: { metrics } },
-        },
-      };
+      return { body: channelDetails(name, channels.get(name)) };
     },
+  };
+}
+
+/** Ably's ChannelDetails for a channel (zeros and `isActive: false` when it does not exist). Also used by `GET /channels?by=value`. */
+export function channelDetails(name: string, channel: Channel | undefined) {
+  const metrics = channel?.metrics() ?? computeMetrics([], 0);
+  return {
+    channelId: name,
+    name,
+    status: { isActive: channel !== undefined && !channel.isIdle, occupancy: { metrics } },
   };
 }
