@@ -30,7 +30,7 @@ export interface LocalAblyOptions {
   presenceHistoryLimit?: number;
   /**
    * Channels whose presence history is kept; when another channel records an event, the channel written to least
-   * recently is forgotten. Default 1 000, so history holds at most `presenceHistoryLimit × presenceHistoryChannels` events.
+   * recently is forgotten. Default 100, so history holds at most `presenceHistoryLimit × presenceHistoryChannels` events.
    */
   presenceHistoryChannels?: number;
   /** Where to log. Default: silent. The CLI logs to the console. */
@@ -59,7 +59,7 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     maxMessageSize: options.maxMessageSize ?? 65_536,
     syncPageSize: options.syncPageSize ?? 100,
     presenceHistoryLimit: options.presenceHistoryLimit ?? 1_000,
-    presenceHistoryChannels: options.presenceHistoryChannels ?? 1_000,
+    presenceHistoryChannels: options.presenceHistoryChannels ?? 100,
     logger: options.logger ?? silent,
   };
   for (const key of [

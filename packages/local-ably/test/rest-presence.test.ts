@@ -50,7 +50,7 @@ describe.each([
 
   it('filters by clientId and by connectionId', async () => {
     const h = await startHarness();
-    const first = await enterMany(h, 'lobby', 3);
+    await enterMany(h, 'lobby', 3);
     const second = h.realtime('solo').channels.get('lobby');
     await second.presence.enter('hi');
     const rest = h.rest(protocol);
@@ -64,7 +64,6 @@ describe.each([
     expect(secondConnection).toBeDefined();
     const byConnection = await presence.get({ connectionId: secondConnection });
     expect(byConnection.items.map((member) => [member.clientId, member.data])).toEqual([['solo', 'hi']]);
-    expect(first.presence).toBeDefined();
 
     expect((await presence.get({ clientId: 'nobody' })).items).toEqual([]);
   });
@@ -136,7 +135,7 @@ describe('GET /channels/:channel/presence on the wire', () => {
     expect((next.body as { response: unknown[] }).response).toHaveLength(1);
   });
 
-  it('answers an invalid channel name with 40010 and a bad cursor-free limit with 40003', async () => {
+  it('answers an invalid channel name with 40010 and a zero limit with 40003', async () => {
     const h = await startHarness();
     const invalid = await restFetch(h.server, `/channels/${encodeURIComponent('[bogus]x')}/presence`);
     expect(invalid.status).toBe(400);

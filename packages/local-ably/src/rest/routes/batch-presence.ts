@@ -49,7 +49,11 @@ export function batchPresenceRoute(channels: ChannelRegistry): Route {
         400,
         `Batched response includes errors: ${failureCount} of ${results.length} channels failed (see batchResponse)`,
       );
-      return { status: 400, body: { error: error.toErrorInfo(), batchResponse: results } };
+      return {
+        status: 400,
+        body: { error: error.toErrorInfo(), batchResponse: results },
+        headers: { 'X-Ably-ErrorCode': String(error.code), 'X-Ably-ErrorMessage': encodeURIComponent(error.message) },
+      };
     },
   };
 }
