@@ -3,14 +3,22 @@ import type { ChatClient } from '@ably/chat';
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import type { RoomRegistry } from '../provider/room-registry.js';
+import type { FrameScheduler } from '../store/frame-scheduler.js';
 
 /**
  * What `<PresenceKitProvider>` shares. A stable instance per provider, never an object literal built during render.
- * (The room store registry and other fields are added here as the provider grows.)
  */
 export interface PresenceKitContextValue {
   client: ChatClient;
   queryClient: QueryClient;
+  /**
+   * The rooms this provider holds, shared by every `<PresenceRoom>` and hook below it. Always set by
+   * `<PresenceKitProvider>`; optional only so query-only test wrappers can provide `{ client, queryClient }`.
+   */
+  registry?: RoomRegistry;
+  /** When stores notify React (once per animation frame unless a test injects its own). */
+  scheduler?: FrameScheduler;
 }
 
 export const PresenceKitContext = createContext<PresenceKitContextValue | null>(null);

@@ -1,0 +1,56 @@
+'use client';
+import { createContext, useContext } from 'react';
+import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import type { RoomEntry } from '../provider/room-entry.js';
+
+/**
+ * What `<PresenceRoom>` shares with the hooks below it. A stable instance per mounted room scope.
+ * Query hooks need only `name`; live hooks read the room's store through `entry`.
+ */
+export interface RoomScopeValue {
+  /** The room name, as passed to `<PresenceRoom name>`. */
+  readonly name: string;
+  /** The provider's entry for this room (store, status, presence controller); set by `<PresenceRoom>`. */
+  readonly entry?: RoomEntry;
+}
+
+export const RoomContext = createContext<RoomScopeValue | null>(null);
+
+/** The nearest `<PresenceRoom>`'s scope, or `null` outside one. */
+export function useRoomScopeOrNull(): RoomScopeValue | null {
+  return useContext(RoomContext);
+}
+
+/** The nearest `<PresenceRoom>`'s name, or `null` outside one. */
+export function useRoomNameOrNull(): string | null {
+  return useContext(RoomContext)?.name ?? null;
+}
+
+/**
+ * The room a hook should use: the explicit name when given, else the nearest `<PresenceRoom>`'s name.
+ * Throws a misuse error naming the hook when neither is available, or when the name is empty.
+ */
+export function useResolvedRoomName(hookName: string, explicitName?: string): string {
+  const scoped = useRoomNameOrNull();
+  return checkRoomName(hookName, explicitName ?? scoped);
+}
+
+/** Alias of {@link useResolvedRoomName} (a hook: call it unconditionally at the top of a hook). */
+export const resolveRoomName = useResolvedRoomName;
+
+/** Validates a resolved room name, throwing a misuse error that names the hook. */
+export function checkRoomName(hookName: string, name: string | null | undefined): string {
+  if (name === undefined || name === null) {
+    throw new PresenceKitError(
+      PresenceKitErrorCode.MissingRoom,
+      `${hookName} needs a room: render it inside <PresenceRoom name="…">, or pass the room name (e.g. { room: 'my-room' }).`,
+    );
+  }
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new PresenceKitError(
+      PresenceKitErrorCode.InvalidArgument,
+      `${hookName} was given an empty room name; pass a non-empty string.`,
+    );
+  }
+  return name;
+}

@@ -1,0 +1,46 @@
+'use client';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+
+/** A store as `useSyncExternalStore` reads it. */
+export interface ReadableStore<TSnapshot> {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): TSnapshot;
+}
+
+interface Memo<TSnapshot, TSelection> {
+  snapshot: TSnapshot;
+  selector: (snapshot: TSnapshot) => TSelection;
+  selection: TSelection;
+}
+
+/**
+ * Reads a slice of an external store with one `useSyncExternalStore` call. The selection is memoized per snapshot,
+ * and when `isEqual` says a new selection equals the previous one the previous reference is kept, so the component
+ * does not re-render. The server snapshot is a module-level constant, so server rendering and hydration agree.
+ */
+export function useStoreSelector<TSnapshot, TSelection>(
+  store: ReadableStore<TSnapshot>,
+  serverSnapshot: TSnapshot,
+  selector: (snapshot: TSnapshot) => TSelection,
+  isEqual: (a: TSelection, b: TSelection) => boolean = Object.is,
+): TSelection {
+  const memo = useRef<Memo<TSnapshot, TSelection> | null>(null);
+  const serverMemo = useRef<Memo<TSnapshot, TSelection> | null>(null);
+
+  const select = (snapshot: TSnapshot, cache: { current: Memo<TSnapshot, TSelection> | null }): TSelection => {
+    const previous = cache.current;
+    if (previous && previous.snapshot === snapshot && previous.selector === selector) return previous.selection;
+    const next = selector(snapshot);
+    // Keep the old reference when equal: `useSyncExternalStore` compares with Object.is and bails out.
+    const selection = previous && isEqual(previous.selection, next) ? previous.selection : next;
+    cache.current = { snapshot, selector, selection };
+    return selection;
+  };
+
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  return useSyncExternalStore(
+    subscribe,
+    () => select(store.getSnapshot(), memo),
+    () => select(serverSnapshot, serverMemo),
+  );
+}

@@ -1,0 +1,31 @@
+import type { OccupancyMetrics, Person, PresenceKitMember, RoomSnapshot } from './types.js';
+
+/** Zero for every metric: the occupancy before the server has said anything. */
+export const EMPTY_OCCUPANCY: OccupancyMetrics = Object.freeze({
+  connections: 0,
+  publishers: 0,
+  subscribers: 0,
+  presenceConnections: 0,
+  presenceMembers: 0,
+  presenceSubscribers: 0,
+  objectPublishers: 0,
+  objectSubscribers: 0,
+});
+
+export const EMPTY_MEMBERS: readonly PresenceKitMember<never>[] = Object.freeze([]);
+export const EMPTY_PEOPLE: readonly Person<never>[] = Object.freeze([]);
+const EMPTY_PEOPLE_MAP: ReadonlyMap<string, Person<never>> = new Map();
+
+/**
+ * The snapshot of a room nobody has connected to. Module-level and frozen, so server rendering and the first
+ * hydration render read exactly the same references, and `useSyncExternalStore` never sees a "new" server snapshot.
+ */
+export const EMPTY_ROOM_SNAPSHOT: RoomSnapshot<never> = Object.freeze({
+  members: EMPTY_MEMBERS,
+  people: EMPTY_PEOPLE,
+  peopleByClientId: EMPTY_PEOPLE_MAP,
+  self: EMPTY_MEMBERS,
+  occupancy: EMPTY_OCCUPANCY,
+  isSynced: false,
+  hasOccupancy: false,
+});

@@ -1,0 +1,24 @@
+/**
+ * The smallest external store: one value, a `Set` of listeners, synchronous notification. For values that change
+ * rarely (room status, the last presence error), where frame batching would only add latency.
+ */
+export class ValueStore<T> {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private value: T) {}
+
+  readonly getSnapshot = (): T => this.value;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  set(value: T): void {
+    if (Object.is(value, this.value)) return;
+    this.value = value;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
