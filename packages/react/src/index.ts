@@ -27,7 +27,6 @@ export {
 } from './hooks/use-is-user-present-query.js';
 export {
   OCCUPANCY_POLL_INTERVAL_MS,
-  occupancyPollKey,
   type UseOccupancyOptions,
   useOccupancy,
 } from './hooks/use-occupancy.js';

@@ -1,12 +1,11 @@
 'use client';
-import type { ChatClient } from '@ably/chat';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { usePresenceKitContext } from '../internal/presence-kit-context.js';
 import { identity, selectorArgs } from '../internal/selector-args.js';
 import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.js';
 import { useStoreSelector } from '../internal/use-store-selector.js';
-import { fetchChannelOccupancy } from '../store/channel-status.js';
+import { buildChannelOccupancyQuery } from '../queries/channel-occupancy-query.js';
 import { EMPTY_OCCUPANCY, EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
 import type { OccupancyMetrics, RoomSnapshot } from '../store/types.js';
 
@@ -19,13 +18,6 @@ export const OCCUPANCY_POLL_INTERVAL_MS = 15_000;
 export interface UseOccupancyOptions extends RoomHookOptions {
   /** Poll interval when occupancy events are off. Default {@link OCCUPANCY_POLL_INTERVAL_MS}. */
   pollIntervalMs?: number;
-}
-
-/** The react-query key of the fallback poll (distinct from the one-off occupancy queries' keys). */
-export const occupancyPollKey = (room: string) => ['presence-kit', 'occupancy-poll', room] as const;
-
-async function fetchOccupancy(client: ChatClient, room: string): Promise<OccupancyMetrics> {
-  return (await fetchChannelOccupancy(client.realtime.channels.get(`${room}::$chat`))) ?? EMPTY_OCCUPANCY;
 }
 
 /**
@@ -61,10 +53,10 @@ export function useOccupancy<TSelected>(
     (snapshot) => select(snapshot.occupancy),
     equal,
   );
+  // The poll shares its cache entry (occupancyKeys.metrics) with useChannelOccupancyQuery.
   const polled = useQuery(
     {
-      queryKey: occupancyPollKey(entry.name),
-      queryFn: () => fetchOccupancy(client, entry.name),
+      ...buildChannelOccupancyQuery(client, entry.name, 'useOccupancy'),
       enabled: !entry.occupancyEvents,
       refetchInterval: args.options.pollIntervalMs ?? OCCUPANCY_POLL_INTERVAL_MS,
     },
@@ -72,7 +64,7 @@ export function useOccupancy<TSelected>(
   );
   const polledSelection = useRef<{ source: OccupancyMetrics; selection: TSelected } | null>(null);
   if (entry.occupancyEvents) return live;
-  const source = polled.data ?? EMPTY_OCCUPANCY;
+  const source = polled.data?.metrics ?? EMPTY_OCCUPANCY;
   const previous = polledSelection.current;
   if (previous?.source === source) return previous.selection;
   const next = select(source);
