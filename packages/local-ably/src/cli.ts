@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   });
   console.log(`local-ably listening on ${server.url} (realtime ws://${server.host}:${server.port})`);
   console.log(`  keys: ${server.options.keys.join(', ')}`);
-  console.log(`  admin API (loopback only): ${server.url}/local-ably/rooms, /connections, /faults/*, /rooms/:room/simulation`);
+  console.log(
+    `  admin API (loopback only): ${server.url}/local-ably/rooms, /connections, /faults/*, /rooms/:room/simulation`,
+  );
   console.log('  For development and tests only. Production apps use Ably itself.');
   const stop = () => {
     server.close().then(() => process.exit(0));
