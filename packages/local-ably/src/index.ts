@@ -1,3 +1,6 @@
+export type { CapabilitySpec } from './auth/capability.js';
+export { type CreateJwtOptions, createJwt } from './auth/jwt.js';
+export type { TokenDetails } from './auth/token-request.js';
 export { chatChannelName } from './channels/chat-room.js';
 export type { DropOptions, FaultController, RestartOptions } from './faults.js';
 export type {

@@ -1,3 +1,5 @@
+import type { CapabilitySpec } from './auth/capability.js';
+
 /** The development key local-ably accepts when no `keys` are given. Not a secret: it only works against local-ably. */
 export const DEV_KEY = 'local.dev:local-ably-development-secret';
 
@@ -8,6 +10,11 @@ export interface LocalAblyOptions {
   host?: string;
   /** API keys accepted, as `keyName:secret`. Default `[DEV_KEY]`. */
   keys?: string[];
+  /**
+   * Capabilities of the configured keys, by key name (`appId.keyId`), e.g. `{ 'app.viewer': { 'lobby': ['subscribe'] } }`.
+   * Keys not listed may do everything. Tokens issued from a key never get more than the key has.
+   */
+  keyCapabilities?: Record<string, CapabilitySpec>;
   /** How long an abruptly dropped connection's presence members stay before they leave. Default 15 000 ms, as Ably. */
   presenceLeaveDelayMs?: number;
   /** How long a dropped connection can still be resumed. Default 120 000 ms, as Ably. */
@@ -51,6 +58,7 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     port: options.port ?? 8081,
     host: options.host ?? '127.0.0.1',
     keys: options.keys && options.keys.length > 0 ? options.keys : [DEV_KEY],
+    keyCapabilities: options.keyCapabilities ?? {},
     presenceLeaveDelayMs: options.presenceLeaveDelayMs ?? 15_000,
     connectionStateTtlMs: options.connectionStateTtlMs ?? 120_000,
     maxIdleIntervalMs: options.maxIdleIntervalMs ?? 15_000,

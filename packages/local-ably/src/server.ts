@@ -3,7 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { Authenticator } from './auth/authenticator.js';
+import { Capability } from './auth/capability.js';
 import { KeyStore } from './auth/keys.js';
+import { TokenExpiry } from './auth/token-expiry.js';
+import { TokenIssuer } from './auth/token-request.js';
+import { LocalTokenVerifier } from './auth/token-verifier.js';
 import { ChannelRegistry } from './channels/channel-registry.js';
 import { ChannelService } from './channels/channel-service.js';
 import { MessageService } from './channels/message-service.js';
@@ -28,6 +32,7 @@ import { channelEnumerationRoute } from './rest/routes/channel-enumeration.js';
 import { channelStatusRoute, chatOccupancyRoute } from './rest/routes/occupancy.js';
 import { presenceRoute } from './rest/routes/presence.js';
 import { presenceHistoryRoute } from './rest/routes/presence-history.js';
+import { requestTokenRoute } from './rest/routes/request-token.js';
 import { timeRoute } from './rest/routes/time.js';
 import { SimulationManager } from './simulation/simulation-manager.js';
 
@@ -53,6 +58,8 @@ export interface LocalAbly {
   clientOptions(clientId?: string): LocalAblyClientOptions;
   /** Network faults on demand, including a restart that keeps or loses state. */
   readonly faults: FaultController;
+  /** Sends AUTH to a connection, as the server does before its token expires: the SDK renews in band. */
+  requestReauth(connectionId: string): void;
   /** Simulated presence members (many, churning) in rooms and channels. */
   readonly simulation: SimulationManager;
   /** Read-only views of rooms, channels, connections and members, for tests and a developer panel. */
@@ -75,7 +82,13 @@ export interface LocalAbly {
 export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<LocalAbly> {
   const resolved = resolveOptions(options);
   const keys = new KeyStore(resolved.keys);
-  const authenticator = new Authenticator(keys);
+  const keyCapability = (keyName: string): Capability => {
+    const spec = resolved.keyCapabilities[keyName];
+    return spec ? new Capability(spec) : Capability.full();
+  };
+  const authenticator = new Authenticator(keys, new LocalTokenVerifier(keys, keyCapability), keyCapability);
+  const tokenIssuer = new TokenIssuer(keys, keyCapability);
+  const tokenExpiry = new TokenExpiry();
   const channels = new ChannelRegistry(randomBytes(4).toString('hex'));
   const occupancy = new OccupancyNotifier(channels, resolved.occupancyDebounceMs);
   const presenceHistory = new PresenceHistory({
@@ -102,10 +115,18 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     channels: channelService,
     presence,
     messages,
-    reauthorize: (connection, message) => reauthorize(resolved, authenticator, connection, message),
+    reauthorize: (connection, message) => {
+      reauthorize(resolved, authenticator, connection, message);
+      tokenExpiry.track(connection);
+    },
   };
 
-  const router = new Router().add(timeRoute, chatOccupancyRoute(channels), channelStatusRoute(channels));
+  const router = new Router().add(
+    timeRoute,
+    requestTokenRoute(tokenIssuer),
+    chatOccupancyRoute(channels),
+    channelStatusRoute(channels),
+  );
   router.add(
     presenceRoute(channels),
     presenceHistoryRoute(presenceHistory),
@@ -127,7 +148,11 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      handleSocket({ options: resolved, authenticator, connections, services }, ws, request);
+      handleSocket(
+        { options: resolved, authenticator, connections, services, onPrincipal: (c) => tokenExpiry.track(c) },
+        ws,
+        request,
+      );
     });
   });
 
@@ -143,6 +168,12 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     key: firstKey,
     options: resolved,
     faults,
+    requestReauth: (connectionId) => {
+      const connection = connections.get(connectionId);
+      if (!connection)
+        throw new AblyError(ErrorCode.NotFound, 404, `No connection "${connectionId}" on this local-ably server`);
+      tokenExpiry.requestReauth(connection);
+    },
     simulation,
     inspect: inspector,
     clientOptions: (clientId) => ({

@@ -65,8 +65,22 @@ describe.each([
     expect(bad).toMatchObject({ channel: INVALID, error: { code: 40010, statusCode: 400 } });
   });
 
-  // TODO(auth): once a key or token can carry a restricted capability, add a channel the credentials cannot read and
-  // assert `{channel, error: {code: 40160, statusCode: 401}}` for it alone (presenceReadError already produces it).
+  it('fails a channel the credentials cannot read with 40160, alone', async () => {
+    const h = await startHarness({
+      keys: ['app.full:full-secret', 'app.reader:reader-secret'],
+      keyCapabilities: { 'app.reader': { 'room-a': ['subscribe'] } },
+    });
+    const writer = h.realtime(undefined, { key: 'app.full:full-secret' });
+    await writer.channels.get('room-a').presence.enterClient('alice');
+    await writer.channels.get('room-b').presence.enterClient('bob');
+    const reader = h.rest({ ...protocol, key: 'app.reader:reader-secret' });
+    const result = asBatchResult(await reader.batchPresence(['room-a', 'room-b']));
+    expect([result.successCount, result.failureCount]).toEqual([1, 1]);
+    const failed = result.results.find((entry) => entry.channel === 'room-b');
+    expect(failed).toMatchObject({ error: { code: 40160, statusCode: 401 } });
+    const ok = result.results.find((entry) => entry.channel === 'room-a');
+    expect(ok && 'presence' in ok ? ok.presence.map((member) => member.clientId) : ok).toEqual(['alice']);
+  });
 });
 
 describe('GET /presence on the wire', () => {

@@ -144,6 +144,15 @@ describe('GET /channels/:channel/presence on the wire', () => {
     expect((zero.body as { error: { code: number; message: string } }).error).toMatchObject({ code: 40003 });
   });
 
-  // TODO(auth): once keys or tokens can carry a restricted capability, assert 40160 for a caller without
-  // "subscribe"/"presence" on the channel. Today every key has full capability.
+  it('answers 40160 to credentials without subscribe or presence on the channel', async () => {
+    const h = await startHarness({
+      keys: ['app.full:full-secret', 'app.meta:meta-secret'],
+      keyCapabilities: { 'app.meta': { lobby: ['channel-metadata'] } },
+    });
+    const response = await fetch(`${h.server.url}/channels/lobby/presence`, {
+      headers: { authorization: `Basic ${Buffer.from('app.meta:meta-secret').toString('base64')}` },
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: number } }).error.code).toBe(40160);
+  });
 });

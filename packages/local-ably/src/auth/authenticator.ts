@@ -14,6 +14,7 @@ export class Authenticator {
   constructor(
     private readonly keys: KeyStore,
     private readonly tokens?: TokenVerifier,
+    private readonly keyCapability: (keyName: string) => Capability = () => Capability.full(),
   ) {}
 
   authenticate(credentials: Credentials, requestedClientId: string | undefined): Principal {
@@ -22,7 +23,12 @@ export class Authenticator {
       if (!key) {
         throw new AblyError(ErrorCode.InvalidCredentials, 401, 'Invalid credentials: unknown key name or wrong secret');
       }
-      return { keyName: key.name, clientId: requestedClientId, capability: Capability.full(), method: 'basic' };
+      return {
+        keyName: key.name,
+        clientId: requestedClientId,
+        capability: this.keyCapability(key.name),
+        method: 'basic',
+      };
     }
     if (!this.tokens) {
       throw new AblyError(

@@ -39,13 +39,29 @@ describe('useBatchPresenceQuery', () => {
     expect(queryClient.getQueryData(presenceKeys.batch(['a', 'empty', 'b', 'a']))).toBe(result.current.data);
   });
 
+  it('reports a room the credentials may not read as a 40160 error for that room only', async () => {
+    const h = await startQueryHarness({
+      keys: ['app.full:full-secret', 'app.viewer:viewer-secret'],
+      keyCapabilities: { 'app.viewer': { open: ['subscribe'] } },
+    });
+    const full = { key: 'app.full:full-secret' };
+    await (await h.room(h.chat('alice', full), 'open')).presence.enter({ seat: 1 });
+    await (await h.room(h.chat('bob', full), 'private')).presence.enter({ seat: 2 });
+
+    const { result } = h.renderQueryHook(() => useBatchPresenceQuery(['open', 'private']), {
+      client: h.chat('viewer', { key: 'app.viewer:viewer-secret' }),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.open).toMatchObject({ status: 'success', members: [{ clientId: 'alice' }] });
+    expect(result.current.data?.private).toMatchObject({ status: 'error', error: { code: 40160 } });
+  });
+
   it('reports a failing room on its own and still returns the others', async () => {
     const h = await startQueryHarness();
     const alice = await h.room(h.chat('alice'), 'open');
     await alice.presence.enter({ seat: 1 });
 
     // "[bogus]room::$chat" has an invalid channel qualifier, so the server fails that channel alone with 40010.
-    // TODO(auth): also cover a room the credentials lack capability for (40160) once local-ably can restrict keys.
     const { result } = h.renderQueryHook(() => useBatchPresenceQuery(['open', '[bogus]room']), {
       client: h.chat('observer'),
     });
