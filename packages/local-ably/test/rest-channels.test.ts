@@ -1,20 +1,7 @@
 import type * as Ably from 'ably';
 import { describe, expect, it } from 'vitest';
 import { eventually, startHarness } from './support/harness.js';
-import { parseLinks, restFetch } from './support/rest-fetch.js';
-
-async function allItems<T>(first: Ably.HttpPaginatedResponse<T>): Promise<{ items: T[]; pages: number }> {
-  const items = [...first.items];
-  let pages = 1;
-  for (let page = first; page.hasNext(); ) {
-    const next = await page.next();
-    if (!next) break;
-    items.push(...next.items);
-    pages++;
-    page = next as Ably.HttpPaginatedResponse<T>;
-  }
-  return { items, pages };
-}
+import { allItems, parseLinks, restFetch } from './support/rest-fetch.js';
 
 describe.each([
   ['JSON', { useBinaryProtocol: false }],

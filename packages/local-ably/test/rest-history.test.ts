@@ -1,20 +1,7 @@
 import type * as Ably from 'ably';
 import { describe, expect, it } from 'vitest';
 import { eventually, type Harness, sleep, startHarness } from './support/harness.js';
-import { restFetch } from './support/rest-fetch.js';
-
-async function allItems<T>(first: Ably.PaginatedResult<T>): Promise<{ items: T[]; pages: number }> {
-  const items = [...first.items];
-  let pages = 1;
-  for (let page = first; page.hasNext(); ) {
-    const next = await page.next();
-    if (!next) break;
-    items.push(...next.items);
-    pages++;
-    page = next;
-  }
-  return { items, pages };
-}
+import { allItems, restFetch } from './support/rest-fetch.js';
 
 /** `count` presence events (enter, then updates) by one client, each in its own millisecond. */
 async function updates(h: Harness, channelName: string, count: number): Promise<Ably.RealtimeChannel> {

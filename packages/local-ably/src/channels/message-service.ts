@@ -5,6 +5,7 @@ import { OutboundFrame } from '../protocol/frame.js';
 import type { ProtocolMessage, WireMessage } from '../protocol/types.js';
 import type { Connection } from '../realtime/connection.js';
 import type { ChannelRegistry } from './channel-registry.js';
+import { requireAttached } from './require-attached.js';
 
 /** Realtime publishes (MESSAGE from a client): checked, ACKed, and fanned out to subscribers. */
 export class MessageService {
@@ -14,25 +15,11 @@ export class MessageService {
   ) {}
 
   publish(connection: Connection, message: ProtocolMessage & { channel: string; msgSerial: number }): void {
-    const attachment = connection.attachments.get(message.channel);
-    const channel = this.channels.get(message.channel);
-    if (!attachment || !channel) {
-      throw new AblyError(
-        ErrorCode.InvalidChannelState,
-        400,
-        `Publishing on channel "${message.channel}" needs the channel attached first`,
-      );
-    }
-    if (
-      !connection.principal.capability.allows(message.channel, 'publish') ||
-      !hasMode(attachment.modes, Mode.PUBLISH)
-    ) {
-      throw new AblyError(
-        ErrorCode.OperationNotPermitted,
-        401,
-        `Publishing on channel "${message.channel}" is not permitted by the capability`,
-      );
-    }
+    const { channel } = requireAttached(this.channels, connection, message.channel, {
+      operation: 'publish',
+      mode: Mode.PUBLISH,
+      label: 'Publishing',
+    });
     const now = Date.now();
     const messages = (message.messages ?? []).map((item, index): WireMessage => {
       if (

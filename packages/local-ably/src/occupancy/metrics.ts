@@ -49,8 +49,14 @@ export function computeMetrics(attachmentModes: Iterable<number>, presenceMember
   return metrics;
 }
 
-export function sameMetrics(a: OccupancyMetrics | undefined, b: OccupancyMetrics): boolean {
-  return a !== undefined && METRIC_NAMES.every((name) => a[name] === b[name]);
+/** Whether two readings agree on the metrics a subscriber selected (all eight, or one category). */
+export function sameMetrics(
+  a: OccupancyMetrics | undefined,
+  b: OccupancyMetrics,
+  selection: 'all' | MetricName = 'all',
+): boolean {
+  if (a === undefined) return false;
+  return selection === 'all' ? METRIC_NAMES.every((name) => a[name] === b[name]) : a[selection] === b[selection];
 }
 
 /**

@@ -45,7 +45,8 @@ export class OccupancyNotifier {
     const frames = new Map<string, OutboundFrame>();
     for (const attachment of attachments) {
       const selection = attachment.occupancy;
-      if (!selection || sameMetrics(this.lastSent.get(attachment), metrics)) continue;
+      // Only a change in the metrics this attachment selected is news to it.
+      if (!selection || sameMetrics(this.lastSent.get(attachment), metrics, selection)) continue;
       this.lastSent.set(attachment, metrics);
       let frame = frames.get(selection);
       if (!frame) {

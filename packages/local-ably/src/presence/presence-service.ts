@@ -1,6 +1,7 @@
 import { mayActAs } from '../auth/principal.js';
 import type { Channel } from '../channels/channel.js';
 import type { ChannelRegistry } from '../channels/channel-registry.js';
+import { requireAttached } from '../channels/require-attached.js';
 import type { OccupancyNotifier } from '../occupancy/occupancy-notifier.js';
 import { Action, hasMode, Mode, PresenceAction } from '../protocol/actions.js';
 import { AblyError, ErrorCode } from '../protocol/errors.js';
@@ -29,25 +30,11 @@ export class PresenceService {
    * is not allowed; then nothing in the message is applied, so a rejected request loses nothing silently.
    */
   handle(connection: Connection, message: ProtocolMessage & { channel: string; msgSerial: number }): void {
-    const attachment = connection.attachments.get(message.channel);
-    const channel = this.channels.get(message.channel);
-    if (!attachment || !channel) {
-      throw new AblyError(
-        ErrorCode.InvalidChannelState,
-        400,
-        `Presence on channel "${message.channel}" needs the channel attached first; attach, then enter`,
-      );
-    }
-    if (
-      !connection.principal.capability.allows(message.channel, 'presence') ||
-      !hasMode(attachment.modes, Mode.PRESENCE)
-    ) {
-      throw new AblyError(
-        ErrorCode.OperationNotPermitted,
-        401,
-        `Presence on channel "${message.channel}" is not permitted: the credentials lack the "presence" capability`,
-      );
-    }
+    const { channel } = requireAttached(this.channels, connection, message.channel, {
+      operation: 'presence',
+      mode: Mode.PRESENCE,
+      label: 'Presence',
+    });
     const now = Date.now();
     const changes = (message.presence ?? []).map((item, index): PresenceChange => {
       const clientId = item.clientId ?? connection.clientId;

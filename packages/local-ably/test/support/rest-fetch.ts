@@ -38,3 +38,24 @@ export function parseLinks(header: string | null | undefined): Record<string, Re
   }
   return links;
 }
+
+/** A page of any paginated SDK result (PaginatedResult or HttpPaginatedResponse). */
+interface Page<T> {
+  items: T[];
+  hasNext(): boolean;
+  next(): Promise<Page<T> | null>;
+}
+
+/** Follows `next()` through every page; returns all items and how many pages it took. */
+export async function allItems<T>(first: Page<T>): Promise<{ items: T[]; pages: number }> {
+  const items = [...first.items];
+  let pages = 1;
+  for (let page = first; page.hasNext(); ) {
+    const next = await page.next();
+    if (!next) break;
+    items.push(...next.items);
+    pages++;
+    page = next;
+  }
+  return { items, pages };
+}
