@@ -143,13 +143,22 @@ describe('token auth through the real SDK', () => {
   });
 });
 
+/** A requestToken reply: TokenDetails, or an Ably error body. */
+interface TokenReply {
+  keyName?: string;
+  clientId?: string;
+  issued: number;
+  expires: number;
+  error: { code: number };
+}
+
 describe('TokenRequest and JWT validation (raw HTTP)', () => {
   const post = (h: Harness, keyName: string, body: unknown) =>
     fetch(`${h.server.url}/keys/${keyName}/requestToken`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
-    }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, any> }));
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as TokenReply }));
 
   it('issues TokenDetails, then rejects a replayed nonce, a bad MAC and a stale timestamp', async () => {
     const h = await startHarness();
