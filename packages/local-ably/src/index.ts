@@ -1,4 +1,9 @@
 export type { CapabilitySpec } from './auth/capability.js';
+export {
+  type CreateTokenRequestOptions,
+  createTokenRequest,
+  type SignedTokenRequest,
+} from './auth/create-token-request.js';
 export { type CreateJwtOptions, createJwt } from './auth/jwt.js';
 export type { TokenDetails } from './auth/token-request.js';
 export { chatChannelName } from './channels/chat-room.js';

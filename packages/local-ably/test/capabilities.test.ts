@@ -105,4 +105,49 @@ describe('capabilities, enforced with Ably codes', () => {
       'carol',
     ]);
   });
+
+  it('publish without the publish capability is NACKed with 40160', async () => {
+    const h = await restrictedHarness();
+    const reader = jwtClient(h, 'r', { news: ['subscribe', 'presence'] });
+    const news = reader.channels.get('news');
+    await news.attach();
+    expect(await codeOf(news.publish('headline', 'hi'))).toBe(40160);
+    await news.presence.enter();
+    expect(reader.connection.state).toBe('connected');
+  });
+
+  it('chat rooms: a room-scoped token may use presence there but needs channel-metadata for occupancy', async () => {
+    const h = await restrictedHarness();
+    const token = createJwt({ key: FULL_KEY, clientId: 'alice', capability: { myroom: ['presence', 'subscribe'] } });
+    const chat = h.chat('alice', { key: undefined, token });
+    const room = await h.room(chat, 'myroom', { occupancy: { enableEvents: true } });
+    await room.presence.enter({ status: 'here' });
+    expect(await room.presence.isUserPresent('alice')).toBe(true);
+    // Occupancy: the REST query is refused and the event param is not granted (so no events arrive).
+    expect(await codeOf(room.occupancy.get())).toBe(40160);
+    expect(room.channel.params.occupancy).toBeUndefined();
+    const other = await chat.rooms.get('other-room');
+    expect(await codeOf(other.attach())).toBe(40160);
+    expect(chat.realtime.connection.state).toBe('connected');
+
+    const admin = h.chat('admin', {
+      key: undefined,
+      token: createJwt({ key: FULL_KEY, clientId: 'admin', capability: { '[chat]*': ['*'] } }),
+    });
+    const adminRoom = await h.room(admin, 'myroom', { occupancy: { enableEvents: true } });
+    await eventually(async () =>
+      expect(await adminRoom.occupancy.get()).toMatchObject({ connections: 2, presenceMembers: 1 }),
+    );
+    expect(adminRoom.channel.params.occupancy).toBe('metrics');
+  });
+
+  it('REST chat occupancy needs channel-metadata on the room', async () => {
+    const h = await restrictedHarness();
+    const get = (key: string) =>
+      fetch(`${h.server.url}/chat/v4/rooms/lobby/occupancy`, {
+        headers: { authorization: `Basic ${Buffer.from(key).toString('base64')}`, accept: 'application/json' },
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as unknown }));
+    expect(await get(VIEWER_KEY)).toMatchObject({ status: 401, body: { error: { code: 40160 } } });
+    expect(await get(FULL_KEY)).toEqual({ status: 200, body: { connections: 0, presenceMembers: 0 } });
+  });
 });

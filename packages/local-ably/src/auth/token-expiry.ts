@@ -21,13 +21,25 @@ export class TokenExpiry {
     if (expiresAt === undefined) return;
     const remaining = expiresAt - Date.now();
     const lead = Math.min(REAUTH_LEAD_MS, remaining * 0.2);
-    const timers = [setTimeout(() => this.expire(connection, expiresAt), Math.max(0, remaining))];
+    // Timers for 1-24 h tokens outlive most connections; a WeakRef lets a discarded connection be collected meanwhile.
+    const ref = new WeakRef(connection);
+    const timers = [
+      setTimeout(
+        () => {
+          const live = ref.deref();
+          if (live) this.expire(live, expiresAt);
+        },
+        Math.max(0, remaining),
+      ),
+    ];
     if (this.warned.get(connection) !== expiresAt) {
       timers.push(
         setTimeout(
           () => {
-            this.warned.set(connection, expiresAt);
-            this.requestReauth(connection);
+            const live = ref.deref();
+            if (!live) return;
+            this.warned.set(live, expiresAt);
+            this.requestReauth(live);
           },
           Math.max(0, remaining - lead),
         ),

@@ -4,6 +4,7 @@ import { mintToken } from './ably-token.js';
 import { hmacSha256, safeEqual } from './base64url.js';
 import type { Capability } from './capability.js';
 import { grantCapability, parseCapability } from './capability-grant.js';
+import { tokenRequestSignText } from './create-token-request.js';
 import type { KeyStore } from './keys.js';
 
 export const DEFAULT_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -59,7 +60,14 @@ export class TokenIssuer {
     const ttl = body.ttl === undefined || body.ttl === null || body.ttl === '' ? undefined : Number(body.ttl);
     const capabilityText = stringField(body, 'capability');
     const clientId = stringField(body, 'clientId');
-    const signText = `${keyName}\n${body.ttl ?? ''}\n${capabilityText ?? ''}\n${clientId ?? ''}\n${timestamp}\n${nonce}\n`;
+    const signText = tokenRequestSignText({
+      keyName,
+      ttl: body.ttl,
+      capability: capabilityText,
+      clientId,
+      timestamp,
+      nonce,
+    });
     if (!safeEqual(hmacSha256(signText, key.secret, 'base64'), mac)) {
       throw new AblyError(
         ErrorCode.InvalidCredentials,
