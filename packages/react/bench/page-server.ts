@@ -1,0 +1,75 @@
+/**
+ * Builds the bench page with esbuild (browser conditions, production React) and serves it from a tiny HTTP server on
+ * loopback. The page talks to local-ably directly; this server only hands out two files.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ENTRY = fileURLToPath(new URL('./page/main.tsx', import.meta.url));
+
+/**
+ * Both sides render the same list. Rows use `content-visibility: auto`, as any long list should (or be virtualized):
+ * the browser then lays out and paints only the rows on screen, so the measurement is about the hooks, not about
+ * laying out 10,000 list items, a cost both sides would otherwise pay identically on every frame.
+ */
+const HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>presence-kit bench</title>
+<style>body{font:12px system-ui;margin:0}.members{margin:0;padding:4px;list-style:none}
+.members li{content-visibility:auto;contain-intrinsic-size:auto 15px}</style></head>
+<body><div id="root"></div><script type="module" src="/bench.js"></script></body>
+</html>`;
+
+/** Bundles the page for the browser: the SDKs' browser builds and React's production build with profiling on. */
+export async function bundlePage(): Promise<string> {
+  const result = await build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['browser'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // The profiling build is production React with <Profiler onRender> kept working, so commits can be counted.
+    alias: { 'react-dom/client': 'react-dom/profiling' },
+    jsx: 'automatic',
+    // Whitespace and syntax only: readable names keep --cpu-profile output legible and cost nothing at run time.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('bench: esbuild produced no output for the page');
+  return output.text;
+}
+
+/** The running page server. */
+export interface PageServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `/` (the HTML shell) and `/bench.js` (the bundle) on 127.0.0.1, on a free port. */
+export async function servePage(script: string): Promise<PageServer> {
+  const server: Server = createServer((request, response) => {
+    if (request.url === '/bench.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      response.end(script);
+    } else if (request.url === '/' || request.url?.startsWith('/?')) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(HTML);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,290 @@
+/** Turns bench results into the JSON file and the "## React presence hooks vs @ably/chat/react" section. */
+import { type BenchCase, caseId } from './cases.js';
+import type { SideResult } from './measure.js';
+import { percentile } from './stats.js';
+
+export const SECTION_HEADING = '## React presence hooks vs @ably/chat/react';
+
+/** The machine and versions a table was measured with. */
+export interface Machine {
+  date: string;
+  nproc: number;
+  cpuModel: string;
+  memoryGiB: number;
+  chromium: string;
+  node: string;
+  versions: Record<string, string>;
+  /** 1-minute load average when the bench started and ended: the machine is shared. */
+  loadAverage: { start: number; end: number };
+  capSeconds: number;
+  quick: boolean;
+}
+
+/** One row of the table: both sides and the floor for one case. */
+export interface CaseResult extends BenchCase {
+  id: string;
+  ours: SideResult;
+  ablyChat: SideResult;
+  /** The SDKs alone (no React, no DOM): the floor under both sides. */
+  sdkOnly: SideResult;
+  /**
+   * `ablyChat.mainThreadMs / ours.mainThreadMs`; a lower bound when @ably/chat/react timed out; `null` when a side
+   * never showed the populated list, so no burst was measured.
+   */
+  ratio: number | null;
+  ratioIsLowerBound: boolean;
+  /** The same ratio above the floor: what each hook and its list add to the SDKs' own work. */
+  aboveFloorRatio: number | null;
+}
+
+/** One of the issue's targets, and whether this run met it. */
+export interface TargetCheck {
+  name: string;
+  required: string;
+  measured: string;
+  met: boolean;
+}
+
+/** Pairs both sides' results for one case with the floor, and computes the ratios. */
+export function caseResult(
+  benchCase: BenchCase,
+  ours: SideResult,
+  ablyChat: SideResult,
+  sdkOnly: SideResult,
+): CaseResult {
+  const oursAbove = ours.mainThreadMs - sdkOnly.mainThreadMs;
+  const theirsAbove = ablyChat.mainThreadMs - sdkOnly.mainThreadMs;
+  const measured = ours.failure === null && ablyChat.failure === null;
+  return {
+    ...benchCase,
+    id: caseId(benchCase),
+    ours,
+    ablyChat,
+    sdkOnly,
+    ratio: measured ? ablyChat.mainThreadMs / ours.mainThreadMs : null,
+    ratioIsLowerBound: ablyChat.timedOut && !ours.timedOut,
+    // Below a few ms the difference is noise, and a ratio of noise means nothing.
+    aboveFloorRatio: measured && oursAbove >= 5 && !sdkOnly.timedOut ? theirsAbove / oursAbove : null,
+  };
+}
+
+/** The issue's targets: ≥20× at 1,000 × 1,000, ≥50× at 10,000 × 1,000, at most one commit per frame for ours. */
+export function checkTargets(results: readonly CaseResult[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const [members, required] of [
+    [1_000, 20],
+    [10_000, 50],
+  ] as const) {
+    for (const result of results.filter((r) => r.members === members && r.events === 1_000)) {
+      checks.push({
+        name: `main thread, ${fmtInt(members)} × 1,000, ${deliveryLabel(result.delivery)}`,
+        required: `≥ ${required}×`,
+        measured: ratioText(result),
+        met: !result.ours.timedOut && result.ratio !== null && result.ratio >= required,
+      });
+    }
+  }
+  if (results.length > 0) {
+    const worst = results.reduce((a, b) => (commitsPerFrame(b.ours) > commitsPerFrame(a.ours) ? b : a));
+    checks.push({
+      name: 'React commits per animation frame (ours, worst case)',
+      required: '≤ 1',
+      measured: `${fmt(commitsPerFrame(worst.ours), 2)} (${worst.ours.commits} commits in ${worst.ours.frames} frames, ${worst.id})`,
+      met: results.every((r) => r.ours.commits <= Math.max(1, r.ours.frames)),
+    });
+  }
+  return checks;
+}
+
+function commitsPerFrame(side: SideResult): number {
+  return side.commits / Math.max(1, side.frames);
+}
+
+/** The whole "## React presence hooks vs @ably/chat/react" section: machine, method, results and targets. */
+export function markdownSection(machine: Machine, results: readonly CaseResult[], checks: TargetCheck[]): string {
+  const lines: string[] = [];
+  lines.push(SECTION_HEADING, '');
+  lines.push(
+    `Measured ${machine.date} with \`pnpm bench${machine.quick ? ' --quick' : ''}\` on ${machine.nproc} × ${machine.cpuModel}, ` +
+      `${fmt(machine.memoryGiB, 1)} GiB; Chromium ${machine.chromium} (Debian, headless); Node ${machine.node}; ` +
+      Object.entries(machine.versions)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ') +
+      `. Load average (1 min) ${fmt(machine.loadAverage.start, 2)} at the start and ${fmt(machine.loadAverage.end, 2)} ` +
+      'at the end: the machine is shared, and local-ably, the driver and Chromium share its CPUs. ' +
+      'Raw figures: [docs/bench/react.json](bench/react.json).',
+    '',
+  );
+  lines.push(
+    '**A** is `@presence-kit/react`: `<PresenceKitProvider>`, `<PresenceRoom>`, and `usePresenceListener` used as ' +
+      "the kit documents for long lists: the list selects the members' clientIds (`usePresenceListener(select, " +
+      'shallow)`), so it re-renders only when someone comes or goes, and each row reads its own member ' +
+      '(`usePresenceMember`), so an update re-renders one row. ' +
+      "**B** is `@ably/chat/react`: `<ChatClientProvider>`, `<ChatRoomProvider>` and `usePresenceListener()`'s " +
+      '`presenceData`, which has no per-member form, so its list maps the array. Both render the same row component ' +
+      'with production React (rows use `content-visibility: auto`, as a long list should, so the browser lays out ' +
+      'only visible rows on both sides), and both get their events from the real `ably` and `@ably/chat` browser ' +
+      'builds over a WebSocket to local-ably. `pnpm bench --our-list=plain` feeds A the exact list B uses instead.',
+    '',
+  );
+  lines.push('### Method', '');
+  lines.push(
+    '- Each run uses a fresh browser context and a fresh room. A driver in the Node process (a key-authenticated ' +
+      'WebSocket, `packages/react/bench/driver.ts`) enters N members (100 per PRESENCE frame); the page mounts one ' +
+      'side and waits until its list shows all N. Then the burst: every event is an UPDATE of an existing member ' +
+      'carrying a version number and its send time (`Date.now()` in Node). Event `v` updates member `(v − 1) mod N`.',
+    '- Delivery: **per task** sends one presence message per PRESENCE frame, so the browser sees one WebSocket ' +
+      'message (one task) per event; **per frame** sends 100 presence messages per PRESENCE frame.',
+    "- **Main thread** is the delta of Chromium's `TaskDuration` (CDP `Performance.getMetrics`: the time the " +
+      "renderer's main thread spent running tasks of any kind, script, style, layout and paint included) from just " +
+      'before the first event is sent to the moment the page reports the final state, that is, the first commit after ' +
+      'which every touched member shows its last version. It counts the SDK decoding frames as well as React, on both sides.',
+    '- **SDK floor** runs the same SDKs, room and subscription with no React and no DOM (`page/sdk-only.ts`): what any ' +
+      'hook built on `@ably/chat` must spend at least. **B / A above floor** divides what each side adds on top of it ' +
+      '(shown only when A adds at least 5 ms).',
+    "- **Commits** are `<Profiler onRender>` calls during the burst (the bundle aliases `react-dom/client` to React's " +
+      'production profiling build so that `onRender` fires). **Frames** are `requestAnimationFrame` callbacks in the ' +
+      'same interval.',
+    '- **Event-to-paint latency**: after each commit, a layout effect in the list finds members whose version is new; ' +
+      'after the next frame (`requestAnimationFrame`, then `setTimeout 0`) it records `Date.now()` minus the send ' +
+      'time. Node and Chromium share the clock. Versions that were overwritten before any commit showed them give no ' +
+      'sample (both sides coalesce), so the sample count is also reported in the JSON.',
+    '- The driver sends the burst back to back (at most 64 unacknowledged frames in flight), so events reach the page ' +
+      'faster than either side handles them and queue up as tasks; `pnpm bench --pace-ms=<ms>` spaces them out instead ' +
+      '(prints only).',
+    '- The probe is the same code on both sides (B: one pass over the list per commit; A: each re-rendered row ' +
+      "reports itself). React's profiling build's DevTools performance-track logging is switched off " +
+      '(`page/no-perf-tracks.ts`), as in production React.',
+    `- One warm-up run of each side comes first and is discarded. Each run is capped at ${machine.capSeconds} s; ` +
+      'a side that does not reach the final state by then is shown as "> X s (timed out)" and the ratio is a lower bound.',
+    '',
+  );
+  lines.push('### Results', '');
+  lines.push(
+    '| members | events | delivery | main thread A (ms) | main thread B (ms) | B / A | SDK floor (ms) | B / A above floor | commits A (frames) | commits B (frames) | latency A p50 / p95 (ms) | latency B p50 / p95 (ms) |',
+    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  );
+  for (const r of results) {
+    lines.push(
+      `| ${fmtInt(r.members)} | ${fmtInt(r.events)} | ${deliveryLabel(r.delivery)} | ${mainThread(r.ours)} | ` +
+        `${mainThread(r.ablyChat)} | ${ratioText(r)} | ${mainThread(r.sdkOnly)} | ${aboveFloorText(r)} | ` +
+        `${r.ours.commits} (${r.ours.frames}) | ${r.ablyChat.commits} (${r.ablyChat.frames}) | ` +
+        `${latency(r.ours)} | ${latency(r.ablyChat)} |`,
+    );
+  }
+  if (results.some((r) => [r.ours, r.ablyChat, r.sdkOnly].some((side) => side.population === 'live'))) {
+    lines.push(
+      '',
+      '† This side could not load the populated room from the attach SYNC (see "Initial load" below), so its burst ' +
+        'was measured in a second run where the N members were entered after the page had mounted. The burst ' +
+        'itself is the same.',
+    );
+  }
+  lines.push('');
+  lines.push('### Initial load', '');
+  lines.push(
+    'From mounting the side until its list shows all N members (the page attaches and receives the SYNC): the median ' +
+      'over the runs with that N, wall time and, in brackets, main-thread time.',
+    '',
+  );
+  lines.push('| members | A (ms) | B (ms) | SDK floor (ms) |', '|--:|--:|--:|--:|');
+  for (const members of [...new Set(results.map((r) => r.members))]) {
+    const rows = results.filter((r) => r.members === members);
+    lines.push(
+      `| ${fmtInt(members)} | ${loadText(rows.map((r) => r.ours))} | ${loadText(rows.map((r) => r.ablyChat))} | ` +
+        `${loadText(rows.map((r) => r.sdkOnly))} |`,
+    );
+  }
+  lines.push('');
+  lines.push('### Targets', '');
+  lines.push('| target | required | measured | met |', '|---|--:|--:|---|');
+  for (const check of checks) {
+    lines.push(`| ${check.name} | ${check.required} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`);
+  }
+  lines.push('');
+  lines.push('### The ceiling on the ratio', '');
+  lines.push(
+    "Both sides pay for the SDKs: decoding each WebSocket frame, updating ably-js's presence map and emitting " +
+      "`@ably/chat`'s events. That floor is part of A's main-thread time, so B / A can never exceed B / floor, " +
+      'however little the hook itself costs:',
+    '',
+  );
+  lines.push(
+    '| members | events | delivery | floor share of A | B / A | ceiling B / floor |',
+    '|--:|--:|---|--:|--:|--:|',
+  );
+  for (const r of results.filter((row) => row.events === 1_000 && row.ratio !== null && !row.sdkOnly.timedOut)) {
+    lines.push(
+      `| ${fmtInt(r.members)} | ${fmtInt(r.events)} | ${deliveryLabel(r.delivery)} | ` +
+        `${fmtInt((100 * r.sdkOnly.mainThreadMs) / r.ours.mainThreadMs)} % | ${ratioText(r)} | ` +
+        `${r.ablyChat.timedOut ? '> ' : ''}${fmt(r.ablyChat.mainThreadMs / r.sdkOnly.mainThreadMs, 1)}× |`,
+    );
+  }
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Replaces the section (from its heading to the next `## ` heading) or appends it; other sections are untouched. */
+export function replaceSection(document: string, section: string): string {
+  const start = document.indexOf(`${SECTION_HEADING}\n`);
+  if (start === -1) return `${document.trimEnd()}\n\n${section}`;
+  const next = document.indexOf('\n## ', start + SECTION_HEADING.length);
+  const end = next === -1 ? document.length : next + 1;
+  const after = document.slice(end);
+  return `${document.slice(0, start)}${section}${after.length > 0 ? `\n${after}` : ''}`;
+}
+
+/** How a delivery mode reads in the table. */
+export function deliveryLabel(delivery: BenchCase['delivery']): string {
+  return delivery === 'task' ? 'per task' : '100 per frame';
+}
+
+function mainThread(side: SideResult): string {
+  if (side.failure !== null) return side.failure;
+  if (side.population === 'live')
+    return `${side.timedOut ? '> ' : ''}${fmtInt(side.mainThreadMs)}${side.timedOut ? ' (timed out)' : ''} †`;
+  return side.timedOut ? `> ${fmtInt(side.mainThreadMs)} (timed out)` : fmtInt(side.mainThreadMs);
+}
+
+function ratioText(result: CaseResult): string {
+  if (result.ratio === null) return 'n/a';
+  if (result.ours.timedOut) return 'n/a (A timed out)';
+  return `${result.ratioIsLowerBound ? '> ' : ''}${fmt(result.ratio, 1)}×`;
+}
+
+function loadText(sides: readonly SideResult[]): string {
+  const failed = sides.filter((side) => !side.loaded || side.firstAttempt);
+  if (failed.length > 0) {
+    const reasons = [...new Set(failed.map((side) => side.firstAttempt?.failure ?? side.failure ?? 'not loaded'))].join(
+      '; ',
+    );
+    return `${reasons} (${failed.length} of ${sides.length} runs)`;
+  }
+  const wall = percentile(
+    sides.map((side) => side.loadMs),
+    0.5,
+  );
+  const main = percentile(
+    sides.map((side) => side.loadMainThreadMs),
+    0.5,
+  );
+  return wall === undefined || main === undefined ? '–' : `${fmtInt(wall)} (${fmtInt(main)})`;
+}
+
+function aboveFloorText(result: CaseResult): string {
+  if (result.aboveFloorRatio === null) return '–';
+  return `${result.ratioIsLowerBound ? '> ' : ''}${fmt(result.aboveFloorRatio, 1)}×`;
+}
+
+function latency(side: SideResult): string {
+  if (side.latencyP50Ms === null || side.latencyP95Ms === null) return '–';
+  return `${fmtInt(side.latencyP50Ms)} / ${fmtInt(side.latencyP95Ms)}`;
+}
+
+function fmtInt(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function fmt(value: number, digits: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

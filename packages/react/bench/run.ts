@@ -1,0 +1,248 @@
+/**
+ * `pnpm bench`: `@presence-kit/react`'s `usePresenceListener` against `@ably/chat/react`'s, side by side, in headless
+ * Debian Chromium, both driven by the real SDKs against local-ably. Prints numbers; it is not a test.
+ *
+ *   pnpm bench            all cases; writes docs/bench/react.json and the section in docs/benchmarks.md
+ *   pnpm bench --quick    100 and 1,000 members × 100 events (under two minutes); prints only, unless --write
+ *   --cap=<seconds>       longest wait for one run's final state (default 120)
+ *   --load-cap=<seconds>  longest wait for the list to show the N members after mounting (default: --cap)
+ *   --cpu-profile=<dir>   also write a V8 CPU profile of the page for each burst (open in Chrome DevTools)
+ *   --only=<case>         run only the cases with m members and e events (`1000x1000`), or one (`1000x1000-task`)
+ *   --report-only         rewrite the docs from docs/bench/react.json without measuring
+ *   --pace-ms=<ms>        wait this long between burst frames instead of sending them back to back (prints only)
+ *   --our-list=plain      feed side A's list the whole member array, exactly as side B's (prints only); the default,
+ *                         `selective`, selects keys for the list and one member per row, as the kit documents
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { startLocalAbly } from '@presence-kit/local-ably';
+import { chromium } from 'playwright-core';
+import { type BenchCase, benchCases, caseId } from './cases.js';
+import { type MeasureEnv, measureSide, type SideResult } from './measure.js';
+import type { OurList, Side } from './page/bench-api.js';
+import { bundlePage, servePage } from './page-server.js';
+import {
+  type CaseResult,
+  caseResult,
+  checkTargets,
+  deliveryLabel,
+  type Machine,
+  markdownSection,
+  replaceSection,
+  SECTION_HEADING,
+} from './report.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Args {
+  quick: boolean;
+  write: boolean;
+  capSeconds: number;
+  loadCapSeconds: number;
+  profileDir: string | undefined;
+  only: string | undefined;
+  paceMs: number;
+  ourList: OurList;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const quick = argv.includes('--quick');
+  const cap = argv.find((arg) => arg.startsWith('--cap='));
+  const capSeconds = cap ? Number(cap.slice('--cap='.length)) : 120;
+  if (!Number.isFinite(capSeconds) || capSeconds <= 0) {
+    throw new Error(`bench: --cap must be a positive number of seconds, got "${cap}"`);
+  }
+  const loadCapSeconds = Number(flagValue(argv, '--load-cap') ?? capSeconds);
+  if (!Number.isFinite(loadCapSeconds) || loadCapSeconds <= 0) {
+    throw new Error('bench: --load-cap must be a positive number of seconds');
+  }
+  const profileDir = flagValue(argv, '--cpu-profile');
+  const only = flagValue(argv, '--only');
+  // A partial run must not replace the full table.
+  const write = (!quick && !only) || argv.includes('--write');
+  const paceMs = Number(flagValue(argv, '--pace-ms') ?? 0);
+  if (!Number.isFinite(paceMs) || paceMs < 0) throw new Error('bench: --pace-ms must be a non-negative number');
+  const ourList = (flagValue(argv, '--our-list') ?? 'selective') as OurList;
+  if (ourList !== 'selective' && ourList !== 'plain') throw new Error('bench: --our-list must be selective or plain');
+  return {
+    quick,
+    write: write && paceMs === 0 && ourList === 'selective',
+    capSeconds,
+    loadCapSeconds,
+    profileDir,
+    only,
+    paceMs,
+    ourList,
+  };
+}
+
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  return argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--report-only')) return rewriteReport();
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`bench: ${CHROMIUM} is missing; run \`bash scripts/ensure-chromium.sh\` first`);
+  }
+  const loadAtStart = loadavg()[0] ?? 0;
+  const started = performance.now();
+  const server = await startLocalAbly({ port: 0 });
+  const page = await servePage(await bundlePage());
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const results: CaseResult[] = [];
+  try {
+    if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
+    const env: MeasureEnv = {
+      browser,
+      server,
+      pageUrl: page.url,
+      capMs: args.capSeconds * 1000,
+      loadCapMs: args.loadCapSeconds * 1000,
+      tag: '',
+      profileDir: args.profileDir,
+      paceMs: args.paceMs,
+      ourList: args.ourList,
+    };
+    console.log(
+      `bench: Chromium ${browser.version()}, local-ably on port ${server.port}, load ${loadAtStart.toFixed(2)}`,
+    );
+
+    const warmUp = { members: 100, events: 100, delivery: 'task' as const };
+    env.tag = 'warmup';
+    await measureSide(env, warmUp, 'ours');
+    await measureSide(env, warmUp, 'ably-chat');
+    await measureSide(env, warmUp, 'sdk-only');
+
+    const cases = benchCases(args.quick).filter(
+      (c) => args.only === undefined || `${c.members}x${c.events}` === args.only || caseId(c) === args.only,
+    );
+    for (const [index, benchCase] of cases.entries()) {
+      env.tag = `r${index}`;
+      const label = `${benchCase.members} members × ${benchCase.events} events, ${deliveryLabel(benchCase.delivery)}`;
+      const ours = await measureWithFallback(env, benchCase, 'ours');
+      console.log(`  ${label}: A ${describe(ours)}`);
+      const ablyChat = await measureWithFallback(env, benchCase, 'ably-chat');
+      console.log(`  ${' '.repeat(label.length)}  B ${describe(ablyChat)}`);
+      const sdkOnly = await measureWithFallback(env, benchCase, 'sdk-only');
+      console.log(`  ${' '.repeat(label.length)}  floor ${describe(sdkOnly)}`);
+      const result = caseResult(benchCase, ours, ablyChat, sdkOnly);
+      const ratio =
+        result.ratio === null ? 'n/a' : `${result.ratioIsLowerBound ? '> ' : ''}${result.ratio.toFixed(1)}×`;
+      console.log(`  ${' '.repeat(label.length)}  B/A ${ratio}`);
+      results.push(result);
+    }
+
+    const machine: Machine = {
+      date: new Date().toISOString().slice(0, 10),
+      nproc: availableParallelism(),
+      cpuModel: cpuModel(),
+      memoryGiB: totalmem() / 2 ** 30,
+      chromium: browser.version(),
+      node: process.version,
+      versions: {
+        react: packageVersion('react'),
+        'react-dom': packageVersion('react-dom'),
+        ably: packageVersion('ably'),
+        '@ably/chat': packageVersion('@ably/chat'),
+      },
+      loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
+      capSeconds: args.capSeconds,
+      quick: args.quick,
+    };
+    const checks = checkTargets(results);
+    const section = markdownSection(machine, results, checks);
+    console.log(`\n${section}`);
+    if (args.write) writeOutputs(machine, results, checks, section);
+    console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await browser.close();
+    await page.close();
+    await server.close();
+  }
+}
+
+/**
+ * Measures a side; if it cannot load the populated room from the attach SYNC (it crashed or ran out of time), measures
+ * its burst again with the members entered after mounting, and keeps the first attempt's outcome for the load table.
+ */
+async function measureWithFallback(env: MeasureEnv, benchCase: BenchCase, side: Side): Promise<SideResult> {
+  const first = await measureSide(env, benchCase, side);
+  if (first.loaded) return first;
+  console.log(`    ${side}: ${first.failure}; measuring the burst again with the members entered after mounting`);
+  const retry = await measureSide(env, benchCase, side, 'live');
+  return { ...retry, firstAttempt: { loadMs: first.loadMs, failure: first.failure } };
+}
+
+function describe(side: SideResult): string {
+  if (side.failure !== null) return `${side.failure} (after ${(side.loadMs / 1000).toFixed(0)} s of loading)`;
+  const p50 = side.latencyP50Ms === null ? '–' : side.latencyP50Ms.toFixed(0);
+  const p95 = side.latencyP95Ms === null ? '–' : side.latencyP95Ms.toFixed(0);
+  return (
+    `${side.timedOut ? '> ' : ''}${side.mainThreadMs.toFixed(0)} ms main thread${side.timedOut ? ' (timed out)' : ''} ` +
+    `(script ${side.scriptMs.toFixed(0)}, layout ${side.layoutMs.toFixed(0)}, style ${side.styleMs.toFixed(0)}), ` +
+    `${side.wallMs.toFixed(0)} ms wall, ${side.population === 'live' ? 'members entered after mount, ' : ''}load ${side.loadMs.toFixed(0)} ms, ${side.commits} commits / ${side.frames} frames, latency p50 ${p50} p95 ${p95} ms ` +
+    `(${side.latencySamples} samples), ${side.done}/${side.target} final`
+  );
+}
+
+function writeOutputs(
+  machine: Machine,
+  results: readonly CaseResult[],
+  checks: ReturnType<typeof checkTargets>,
+  section: string,
+): void {
+  mkdirSync(`${ROOT}docs/bench`, { recursive: true });
+  writeFileSync(`${ROOT}docs/bench/react.json`, `${JSON.stringify({ machine, results, targets: checks }, null, 2)}\n`);
+  // Read right before writing: other sections of this file belong to other benches.
+  const docPath = `${ROOT}docs/benchmarks.md`;
+  const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
+  writeFileSync(docPath, replaceSection(existing, section));
+  console.log(`bench: wrote docs/bench/react.json and the "${SECTION_HEADING.slice(3)}" section of docs/benchmarks.md`);
+}
+
+/** Re-renders the markdown section from docs/bench/react.json (after editing the report code), without measuring. */
+function rewriteReport(): void {
+  const saved = JSON.parse(readFileSync(`${ROOT}docs/bench/react.json`, 'utf8')) as {
+    machine: Machine;
+    results: CaseResult[];
+  };
+  const checks = checkTargets(saved.results);
+  const section = markdownSection(saved.machine, saved.results, checks);
+  writeOutputs(saved.machine, saved.results, checks, section);
+}
+
+function cpuModel(): string {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('model name'));
+    return line?.split(':')[1]?.trim() ?? 'unknown CPU';
+  } catch {
+    return 'unknown CPU';
+  }
+}
+
+function packageVersion(name: string): string {
+  const manifest = JSON.parse(readFileSync(`${PACKAGE_ROOT}node_modules/${name}/package.json`, 'utf8')) as {
+    version?: string;
+  };
+  return manifest.version ?? 'unknown';
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
