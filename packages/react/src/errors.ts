@@ -31,6 +31,8 @@ export type PresenceKitErrorCodeValue = (typeof PresenceKitErrorCode)[keyof type
 export class PresenceKitError extends Ably.ErrorInfo {
   constructor(code: PresenceKitErrorCodeValue, message: string, statusCode = 400, cause?: Ably.ErrorInfo) {
     super(message, code, statusCode, cause);
+    // ErrorInfo's constructor sets its own prototype; restore the subclass's so `instanceof PresenceKitError` works.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'PresenceKitError';
   }
 }

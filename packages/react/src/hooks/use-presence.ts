@@ -15,7 +15,7 @@ export interface UsePresenceOptions<TPresence = DefaultPresenceData> extends Roo
    * This component's presence data. Sent on enter, and as an update whenever it changes by value (a new object with
    * the same contents sends nothing). Several `usePresence` in one room each contribute theirs, merged shallowly.
    */
-  data?: TPresence;
+  data?: NoInfer<TPresence>;
   /** Enter when the component mounts. Default `true`; with `false`, call `enter()` yourself. Read once, at mount. */
   enterOnMount?: boolean;
 }

@@ -127,8 +127,8 @@ export class RoomEntry {
     if (this.pollTimer !== undefined) clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
     if (this.pollers.size === 0) return;
-    const room = this.room ?? (await this.session?.room.catch(() => undefined));
-    if (room) {
+    const room = this.room;
+    if (room?.status === RoomStatus.Attached) {
       try {
         const metrics = await fetchChannelOccupancy(room.channel);
         if (metrics) this.store.setOccupancy(metrics);
@@ -161,7 +161,11 @@ export class RoomEntry {
           room.onStatusChange((change) => {
             this.status.set({ status: change.current, error: change.error });
             if (change.error) this.emitError({ room: this.name, error: change.error, kind: 'status' });
-            if (change.current === RoomStatus.Attached) this.settleWaiters(room);
+            if (change.current === RoomStatus.Attached) {
+              this.settleWaiters(room);
+              // Poll at once on (re)attach, so the count includes this connection and what changed while away.
+              if (this.pollers.size > 0) void this.pollNow();
+            }
             if (change.current === RoomStatus.Failed) this.fail(change.error, 'the room failed');
           }).off,
         );
@@ -175,7 +179,6 @@ export class RoomEntry {
           }).off,
         );
         this.status.set({ status: room.status, error: room.error });
-        if (this.pollers.size > 0) void this.pollNow();
         room.attach().then(
           () => this.settleWaiters(room),
           (error: Ably.ErrorInfo) => {

@@ -129,11 +129,13 @@ export class PresenceController {
   /** Applies one operation at a time until the applied state matches the desired one. */
   private async work(): Promise<void> {
     for (;;) {
-      const target = this.desired;
-      const current = this.applied;
-      if (target.present === current.present && (!target.present || jsonEqual(target.data, current.data))) return;
+      if (this.isApplied()) return;
       try {
         const room = await this.host.whenAttached();
+        // Read the target only now: holders that mounted while the room attached join this one operation.
+        const target = this.desired;
+        const current = this.applied;
+        if (this.isApplied()) return;
         const data = target.data as PresenceData | undefined;
         if (!target.present) await room.presence.leave();
         else if (!current.present) await room.presence.enter(data);
@@ -146,6 +148,11 @@ export class PresenceController {
         throw info;
       }
     }
+  }
+
+  private isApplied(): boolean {
+    const { desired, applied } = this;
+    return desired.present === applied.present && (!desired.present || jsonEqual(desired.data, applied.data));
   }
 
   /**
