@@ -116,8 +116,18 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     presence,
     messages,
     reauthorize: (connection, message) => {
-      reauthorize(resolved, authenticator, connection, message);
+      try {
+        reauthorize(resolved, authenticator, connection, message);
+      } catch (error) {
+        const info = AblyError.from(error).toErrorInfo();
+        if (!isTokenError(info.code)) throw error;
+        // A bad token in AUTH (e.g. an already-expired one) is the same as expiry: the SDK renews and resumes, so
+        // keep the connection (DISCONNECTED, not a fatal ERROR) and its members.
+        connection.transport?.end({ action: Action.DISCONNECTED, error: info });
+        return;
+      }
       tokenExpiry.track(connection);
+      channelService.enforceCapability(connection);
     },
   };
 
@@ -212,6 +222,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Ably's token error range: the SDK answers these by renewing its token rather than failing. */
+function isTokenError(code: number): boolean {
+  return code >= 40140 && code < 40150;
+}
+
 function reauthorize(
   options: ResolvedOptions,
   authenticator: Authenticator,
@@ -228,7 +243,10 @@ function reauthorize(
       `Incompatible credentials: the new token is for clientId "${principal.clientId}", the connection is "${connection.clientId}"`,
     );
   }
-  connection.principal = { ...principal, clientId: connection.clientId };
+  connection.principal =
+    principal.clientId === '*' && connection.clientId !== undefined && connection.clientId !== '*'
+      ? { ...principal, clientId: connection.clientId, wildcard: true }
+      : { ...principal, clientId: connection.clientId };
   const [key] = [...connection.keys].slice(-1);
   connection.send({
     action: Action.CONNECTED,

@@ -61,8 +61,8 @@ export class LocalTokenVerifier implements TokenVerifier {
       throw new AblyError(ErrorCode.InvalidJwtFormat, 401, 'Invalid JWT: x-ably-capability must be a JSON string');
     }
     const clientId = claims['x-ably-clientId'];
-    if (clientId !== undefined && typeof clientId !== 'string') {
-      throw new AblyError(ErrorCode.InvalidJwtFormat, 401, 'Invalid JWT: x-ably-clientId must be a string');
+    if (clientId !== undefined && (typeof clientId !== 'string' || clientId === '')) {
+      throw new AblyError(ErrorCode.InvalidJwtFormat, 401, 'Invalid JWT: x-ably-clientId must be a non-empty string');
     }
     return {
       keyName: key.name,

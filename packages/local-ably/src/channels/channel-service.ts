@@ -33,11 +33,9 @@ export class ChannelService {
     const name = message.channel;
     const capability = connection.principal.capability;
     if (!capability.allowsAny(name)) {
-      throw new AblyError(
-        ErrorCode.OperationNotPermitted,
-        401,
-        `Channel denied access based on given capability: no capability for channel "${name}"`,
-      );
+      // A re-attach after the capability narrowed (a renewed token) must not leave the old attachment receiving.
+      if (connection.attachments.has(name)) this.removeAttachment(connection, name);
+      throw deniedChannel(name);
     }
     const channel = this.channels.getOrCreate(name);
     let attachment = connection.attachments.get(name);
@@ -66,6 +64,22 @@ export class ChannelService {
     if (hasPresence) this.presence.sync(channel, connection, this.syncPageSize);
     this.occupancy.sendCurrent(channel, attachment);
     this.occupancy.changed(channel);
+  }
+
+  /**
+   * Applies a new capability (after an in-band AUTH) to existing attachments: channels it no longer covers get a
+   * channel ERROR 40160 (the SDK fails them) and their members leave; occupancy events stop without `channel-metadata`.
+   */
+  enforceCapability(connection: Connection): void {
+    const capability = connection.principal.capability;
+    for (const [name, attachment] of [...connection.attachments]) {
+      if (!capability.allowsAny(name)) {
+        connection.send({ action: Action.ERROR, channel: name, error: deniedChannel(name).toErrorInfo() });
+        this.removeAttachment(connection, name);
+      } else if (!capability.allows(name, 'channel-metadata')) {
+        attachment.occupancy = undefined;
+      }
+    }
   }
 
   detach(connection: Connection, message: ProtocolMessage & { channel: string }): void {
@@ -112,6 +126,14 @@ export class ChannelService {
   get(name: string): Channel | undefined {
     return this.channels.get(name);
   }
+}
+
+function deniedChannel(name: string): AblyError {
+  return new AblyError(
+    ErrorCode.OperationNotPermitted,
+    401,
+    `Channel denied access based on given capability: no capability for channel "${name}"`,
+  );
 }
 
 function grantModes(requested: number, allows: (operation: string) => boolean): number {

@@ -1,3 +1,4 @@
+import { mayActAs } from '../auth/principal.js';
 import { dataSize } from '../presence/data-size.js';
 import { Action, hasMode, Mode } from '../protocol/actions.js';
 import { AblyError, ErrorCode } from '../protocol/errors.js';
@@ -22,12 +23,7 @@ export class MessageService {
     });
     const now = Date.now();
     const messages = (message.messages ?? []).map((item, index): WireMessage => {
-      if (
-        item.clientId !== undefined &&
-        connection.clientId !== undefined &&
-        connection.clientId !== '*' &&
-        item.clientId !== connection.clientId
-      ) {
+      if (item.clientId !== undefined && !mayActAs(connection.principal, item.clientId)) {
         throw new AblyError(
           ErrorCode.InvalidClientId,
           400,
