@@ -50,7 +50,6 @@ export class MessageService {
         timestamp: item.timestamp ?? now,
       };
     });
-    connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
     const frame = new OutboundFrame({
       action: Action.MESSAGE,
       channel: channel.name,
@@ -63,5 +62,7 @@ export class MessageService {
       if (other.connection === connection && !connection.echoMessages) continue;
       other.connection.send(frame);
     }
+    // After the echo, as Ably orders them: a publish() that resolved has already been delivered to its own subscribers.
+    connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
   }
 }

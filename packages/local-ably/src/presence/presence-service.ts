@@ -78,8 +78,10 @@ export class PresenceService {
       const event = channel.presence.apply(change);
       if (event) events.push(event);
     }
-    connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
+    // The echo goes before the ACK, as on Ably: enter() resolves on the ACK, and the SDK must already hold the member
+    // then, or isUserPresent() right after enter() is false.
     this.broadcast(channel, events, connection);
+    connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
     if (channel.presence.size !== before) this.occupancy.changed(channel);
   }
 

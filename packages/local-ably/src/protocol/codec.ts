@@ -1,5 +1,6 @@
 import msgpack from '@ably/msgpack-js';
 import { AblyError, ErrorCode } from './errors.js';
+import { assertPlainData } from './plain-data.js';
 
 export type WireFormat = 'json' | 'msgpack';
 
@@ -36,6 +37,12 @@ export function encodeBody(value: unknown, format: WireFormat): Buffer {
 }
 
 export function decodeBody(raw: Buffer, contentType: string | undefined): unknown {
+  const value = decodeBodyValue(raw, contentType);
+  assertPlainData(value);
+  return value;
+}
+
+function decodeBodyValue(raw: Buffer, contentType: string | undefined): unknown {
   if (raw.length === 0) return undefined;
   if (contentType?.includes('msgpack')) {
     try {

@@ -6,6 +6,7 @@ import type { ResolvedOptions } from '../options.js';
 import { Action } from '../protocol/actions.js';
 import { decodeFrame, parseFormat } from '../protocol/codec.js';
 import { AblyError, ErrorCode } from '../protocol/errors.js';
+import { assertPlainData } from '../protocol/plain-data.js';
 import type { ConnectionDetails, ProtocolMessage } from '../protocol/types.js';
 import { validateInbound } from '../protocol/validate.js';
 import type { Connection } from './connection.js';
@@ -143,6 +144,7 @@ function onFrame(
       );
     }
     frame = decodeFrame(bytes, isBinary, transport.format);
+    assertPlainData(frame);
     dispatch(deps.services, connection, validateInbound(frame));
   } catch (error) {
     const fatal = reject(connection, frame, AblyError.from(error));
