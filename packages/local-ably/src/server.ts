@@ -10,7 +10,9 @@ import { TokenIssuer } from './auth/token-request.js';
 import { LocalTokenVerifier } from './auth/token-verifier.js';
 import { ChannelRegistry } from './channels/channel-registry.js';
 import { ChannelService } from './channels/channel-service.js';
+import { MessageHistory } from './channels/message-history.js';
 import { MessageService } from './channels/message-service.js';
+import { ChatMessages } from './chat/chat-messages.js';
 import { FaultController } from './faults.js';
 import { Inspector } from './inspection/inspector.js';
 import { OccupancyNotifier } from './occupancy/occupancy-notifier.js';
@@ -29,6 +31,7 @@ import { Router } from './rest/router.js';
 import { adminRoutes } from './rest/routes/admin-routes.js';
 import { batchPresenceRoute } from './rest/routes/batch-presence.js';
 import { channelEnumerationRoute } from './rest/routes/channel-enumeration.js';
+import { chatMessageRoutes } from './rest/routes/chat-messages.js';
 import { channelStatusRoute, chatOccupancyRoute } from './rest/routes/occupancy.js';
 import { presenceRoute } from './rest/routes/presence.js';
 import { presenceHistoryRoute } from './rest/routes/presence-history.js';
@@ -95,10 +98,16 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     eventsPerChannel: resolved.presenceHistoryLimit,
     channels: resolved.presenceHistoryChannels,
   });
+  const messageHistory = new MessageHistory({
+    messagesPerChannel: resolved.messageHistoryLimit,
+    channels: resolved.messageHistoryChannels,
+    bytes: resolved.messageHistoryBytes,
+  });
   const presence = new PresenceService(channels, occupancy, resolved.maxMessageSize, presenceHistory);
-  const channelService = new ChannelService(channels, presence, occupancy, resolved.syncPageSize);
+  const channelService = new ChannelService(channels, presence, occupancy, resolved.syncPageSize, messageHistory);
   const connections = new ConnectionRegistry(channelService, resolved);
-  const messages = new MessageService(channels, resolved.maxMessageSize);
+  const messages = new MessageService(channels, resolved.maxMessageSize, messageHistory);
+  const chatMessages = new ChatMessages(channels, messageHistory, resolved.maxMessageSize);
   const simulation = new SimulationManager({ channels, presence, occupancy });
   // A restart that loses state forgets what a real server keeps in memory. The sockets are cut before this runs, and
   // the new channelSerial epoch means no channel can look continuous to a client.
@@ -107,6 +116,8 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     connections.reset();
     channels.reset(randomBytes(4).toString('hex'));
     presenceHistory.clear();
+    messageHistory.clear();
+    chatMessages.clear();
   });
   const inspector = new Inspector(channels, connections, simulation);
 
@@ -136,6 +147,7 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     requestTokenRoute(tokenIssuer),
     chatOccupancyRoute(channels),
     channelStatusRoute(channels),
+    ...chatMessageRoutes(chatMessages),
   );
   router.add(
     presenceRoute(channels),

@@ -230,6 +230,53 @@ describe('bad input on the realtime socket', () => {
     await checkBystanders();
   });
 
+  it('NACKs "__proto__" keys with 40013 (msgpack and JSON), so client data never shapes a prototype', async () => {
+    const raw = await RawSocket.connect(h.server, { clientId: 'mallory', format: 'msgpack' });
+    expect((await raw.attach('proto')).action).toBe(11);
+    const from = raw.frames.length;
+    const poisoned = JSON.parse('{"__proto__":{"x":1}}');
+    // An own "__proto__" key holding bytes: a decoder that assigns keys would make the data "be" a Buffer.
+    const asBuffer = {};
+    Object.defineProperty(asBuffer, '__proto__', { value: Buffer.from('AAAA'), enumerable: true });
+    raw.send({ action: 14, channel: 'proto', msgSerial: 0, presence: [{ action: 2, data: asBuffer }] });
+    raw.send({ action: 15, channel: 'proto', msgSerial: 1, messages: [{ name: 'n', extras: poisoned }] });
+    raw.send({ action: 14, channel: 'proto', msgSerial: 2, presence: [{ action: 2, data: { fine: 1 } }] });
+    const replies = await eventually(() => {
+      const acks = raw.frames.slice(from).filter((f) => f.action === 1 || f.action === 2);
+      expect(acks).toHaveLength(3);
+      return acks;
+    });
+    expect(replies.map((f) => [f.action, f.msgSerial, f.error?.code])).toEqual([
+      [2, 0, 40013],
+      [2, 1, 40013],
+      [1, 2, undefined],
+    ]);
+    expect(replies[0]?.error?.message).toMatch(/__proto__/);
+    raw.close();
+    const json = await RawSocket.connect(h.server, { clientId: 'mallory' });
+    expect((await json.attach('proto')).action).toBe(11);
+    const nack = await expectRejected(
+      json,
+      { action: 14, channel: 'proto', msgSerial: 0, presence: [{ action: 2, data: poisoned }] },
+      2,
+      { code: 40013, message: /__proto__/ },
+    );
+    expect(nack.msgSerial).toBe(0);
+    json.close();
+    const rest = await fetch(`${h.server.url}/chat/v4/rooms/r/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(h.server.key).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: '{"text":"hi","metadata":{"__proto__":{"polluted":true}}}',
+    });
+    expect(rest.status).toBe(400);
+    expect(((await rest.json()) as { error: { code: number } }).error.code).toBe(40013);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await checkBystanders();
+  });
+
   it('closes a connection that sends a frame over maxFrameSize with 40009', async () => {
     const frame = {
       action: 14,

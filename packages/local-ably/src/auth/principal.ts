@@ -1,4 +1,5 @@
 import type { Capability } from './capability.js';
+import type { UserClaim } from './user-claims.js';
 
 /** Who a connection or REST request acts as, once authenticated. */
 export interface Principal {
@@ -16,6 +17,8 @@ export interface Principal {
    * `enterClient(other)` stays allowed (RSA7b / RTP15: the wildcard is the token's grant, not the connection's).
    */
   wildcard?: boolean;
+  /** JWT user claims (`ably.room.*`, `ably.channel.*`), delivered to others as `extras.userClaim`. */
+  userClaims?: readonly UserClaim[];
 }
 
 /**

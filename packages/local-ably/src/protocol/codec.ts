@@ -62,11 +62,12 @@ function decodeBodyValue(raw: Buffer, contentType: string | undefined): unknown 
 function stripUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripUndefined);
   if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      if (field !== undefined) out[key] = stripUndefined(field);
-    }
-    return out;
+    // fromEntries defines own properties: a "__proto__" key (a reaction name, say) stays a key, never a prototype.
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, field]) => field !== undefined)
+        .map(([key, field]) => [key, stripUndefined(field)]),
+    );
   }
   return value;
 }
