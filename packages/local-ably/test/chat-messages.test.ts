@@ -172,6 +172,15 @@ describe('Chat REST messages: reactions, claims and errors', () => {
       'member',
       'moderator',
     ]);
+    // Room reactions and typing are realtime publishes: they carry the claim too.
+    const reactionClaims: Array<string | undefined> = [];
+    const typingClaims: Array<string | undefined> = [];
+    plain.reactions.subscribe((event) => reactionClaims.push(event.reaction.userClaim));
+    plain.typing.subscribe((event) => typingClaims.push(event.change.userClaim));
+    await mod.reactions.send({ name: 'like' });
+    await fan.typing.keystroke();
+    await eventually(() => expect(reactionClaims).toEqual(['moderator']));
+    await eventually(() => expect(typingClaims).toEqual(['member']));
     // A client that sends its own userClaim in extras gets it dropped.
     const forger = h.realtime('forger', { key: KEY });
     const channel = forger.channels.get('stage::$chat');
@@ -182,6 +191,30 @@ describe('Chat REST messages: reactions, claims and errors', () => {
       .publish({ name: 'chat.message', data: { text: 'forged' }, extras: { userClaim: 'admin' } });
     await eventually(() => expect(messages).toHaveLength(4));
     expect(messages[3]).toBeUndefined();
+  });
+
+  it('keeps every version of a message, and an idempotencyKey makes a retried send publish once', async () => {
+    const h = await startHarness({ keys: [KEY] });
+    const room = await h.room(chatClient(h, 'alice', 'key', 'json'), 'versions');
+    const seen: string[] = [];
+    room.messages.subscribe((event) => seen.push(`${event.type}:${event.message.text}`));
+    const sent = await room.messages.send({ text: 'v1' });
+    await room.messages.update(sent.serial, { text: 'v2' });
+    await room.messages.update(sent.serial, { text: 'v3' });
+    const versions = await room.messages.getVersions(sent.serial);
+    expect(versions.items.map((message) => [message.action, message.text])).toEqual([
+      [ChatMessageAction.MessageCreate, 'v1'],
+      [ChatMessageAction.MessageUpdate, 'v2'],
+      [ChatMessageAction.MessageUpdate, 'v3'],
+    ]);
+    const rest = h.rest({ key: KEY, clientId: 'alice', useBinaryProtocol: false });
+    const send = () =>
+      rest.request('POST', '/chat/v4/rooms/versions/messages', 4, { idempotencyKey: 'retry-1' }, { text: 'once' });
+    const [first, retry] = [await send(), await send()];
+    expect(first.statusCode).toBe(201);
+    expect(retry.items[0]).toEqual(first.items[0]);
+    await eventually(() => expect(seen).toEqual(['message.created:v1', 'message.updated:v2', 'message.updated:v3', 'message.created:once']));
+    expect((await room.messages.history({ limit: 10 })).items.map((message) => message.text)).toEqual(['once', 'v3']);
   });
 
   it('answers bad requests with Ably codes: unknown serial 40400, bad body 40003, no clientId 40012, capability 40160', async () => {
