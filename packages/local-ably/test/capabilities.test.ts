@@ -166,6 +166,28 @@ describe('capabilities, enforced with Ably codes', () => {
     expect(h.server.inspect.connectionList().find((c) => c.clientId === 'nina')?.channels).toEqual(['kept']);
   });
 
+  it('on the wire: the narrowed AUTH is answered with CONNECTED, then DETACHED 40160 for the lost channel; no more events from it', async () => {
+    const h = await restrictedHarness();
+    const wide = createJwt({ key: FULL_KEY, clientId: 'raw', capability: { '*': ['*'] } });
+    const raw = await RawSocket.connect(h.server, { key: null, clientId: 'raw', query: { access_token: wide } });
+    await raw.attach('kept');
+    await raw.attach('lost');
+    const from = raw.frames.length;
+    raw.send({
+      action: 17,
+      auth: { accessToken: createJwt({ key: FULL_KEY, clientId: 'raw', capability: { kept: ['*'] } }) },
+    });
+    const detached = await raw.next((frame) => frame.action === 13, from);
+    expect(detached).toMatchObject({ channel: 'lost', error: { code: 40160, statusCode: 401 } });
+    expect(raw.frames.slice(from).map((frame) => frame.action)).toEqual([4, 13]);
+    const other = h.realtime('other', { key: FULL_KEY });
+    await other.channels.get('lost').presence.enter();
+    await other.channels.get('kept').presence.enter();
+    await raw.next((frame) => frame.action === 14 && frame.channel === 'kept', from);
+    expect(raw.frames.slice(from).some((frame) => frame.channel === 'lost' && frame.action === 14)).toBe(false);
+    raw.close();
+  });
+
   it('publish without the publish capability is NACKed with 40160', async () => {
     const h = await restrictedHarness();
     const reader = jwtClient(h, 'r', { news: ['subscribe', 'presence'] });

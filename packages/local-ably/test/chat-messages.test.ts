@@ -213,7 +213,9 @@ describe('Chat REST messages: reactions, claims and errors', () => {
     const [first, retry] = [await send(), await send()];
     expect(first.statusCode).toBe(201);
     expect(retry.items[0]).toEqual(first.items[0]);
-    await eventually(() => expect(seen).toEqual(['message.created:v1', 'message.updated:v2', 'message.updated:v3', 'message.created:once']));
+    await eventually(() =>
+      expect(seen).toEqual(['message.created:v1', 'message.updated:v2', 'message.updated:v3', 'message.created:once']),
+    );
     expect((await room.messages.history({ limit: 10 })).items.map((message) => message.text)).toEqual(['once', 'v3']);
   });
 

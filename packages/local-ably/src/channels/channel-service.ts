@@ -94,15 +94,16 @@ export class ChannelService {
   }
 
   /**
-   * Applies a new capability (after an in-band AUTH) to existing attachments: channels it no longer covers get a
-   * channel ERROR 40160 (the SDK fails them) and their members leave; occupancy events stop without `channel-metadata`.
+   * Applies a new capability (after an in-band AUTH) to existing attachments: channels it no longer covers are
+   * detached with 40160 and their members leave; occupancy events stop without `channel-metadata`.
    */
   enforceCapability(connection: Connection): void {
     const capability = connection.principal.capability;
     for (const [wireName, attachment] of [...connection.attachments]) {
       const name = parseChannelName(wireName).base;
       if (!capability.allowsAny(name)) {
-        connection.send({ action: Action.ERROR, channel: wireName, error: deniedChannel(name).toErrorInfo() });
+        // As Ably: DETACHED carrying 40160. The SDK re-attaches once (RTL13a), is refused, and fails the channel.
+        connection.send({ action: Action.DETACHED, channel: wireName, error: deniedChannel(name).toErrorInfo() });
         this.removeAttachment(connection, wireName);
       } else if (!capability.allows(name, 'channel-metadata')) {
         attachment.occupancy = undefined;
