@@ -2,7 +2,7 @@
  * How much memory a client that stops reading can make local-ably hold (`npx tsx bench/slow-reader-bench.ts`).
  * Prints numbers; it is not a test. Starts the CLI in a child process twice, with the default `maxBufferedBytes`
  * and with the bound effectively off, pauses one subscriber's socket, publishes 90 MB to its channel, and reports
- * the server's RSS growth (from /proc, Linux only).
+ * the server's peak RSS growth (from /proc, Linux only) and the delivery latency of another subscriber that reads.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ async function waitForServer(): Promise<void> {
 async function run(
   maxBufferedBytes: number | undefined,
   withSlowReader = true,
-): Promise<{ growthMb: number; dropped: boolean }> {
+): Promise<{ growthMb: number; dropped: boolean; p50: number; p99: number }> {
   const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
   // No message history, so what grows is what the slow reader makes the server hold.
   const args = [cli, '--port', String(PORT), '--key', KEY, '--message-history', '0'];
@@ -61,19 +61,29 @@ async function run(
     const publisher = new Ably.Realtime({ key: KEY, endpoint: '127.0.0.1', port: PORT, tls: false, logLevel: 0 });
     const channel = publisher.channels.get('feed');
     await channel.attach();
+    // A well-behaved subscriber beside the slow one: its delivery latency must not change.
+    const reader = new Ably.Realtime({ key: KEY, endpoint: '127.0.0.1', port: PORT, tls: false, logLevel: 0 });
+    const latencies: number[] = [];
+    await reader.channels.get('feed').subscribe((message) => latencies.push(Date.now() - Number(message.name)));
     const before = rssBytes(child);
     let peak = before;
     for (let index = 0; index < MESSAGES; index++) {
-      await channel.publish('m', PAYLOAD);
+      await channel.publish(String(Date.now()), PAYLOAD);
       if (index % 50 === 0) peak = Math.max(peak, rssBytes(child));
-      if (process.env.BENCH_VERBOSE && index % 100 === 0)
-        console.log(index, ((rssBytes(child) - before) / 1048576).toFixed(1), /stopped reading/.test(output));
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     peak = Math.max(peak, rssBytes(child));
     publisher.close();
+    reader.close();
     slow.terminate();
-    return { growthMb: (peak - before) / 1024 / 1024, dropped: /stopped reading/.test(output) };
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+    return {
+      growthMb: (peak - before) / 1024 / 1024,
+      dropped: /stopped reading/.test(output),
+      p50: at(0.5),
+      p99: at(0.99),
+    };
   } finally {
     child.kill();
     await new Promise((resolve) => child.once('exit', resolve));
@@ -85,9 +95,16 @@ const bounded = await run(undefined);
 const small = await run(1024 * 1024);
 const unbounded = await run(1e12);
 console.log(`published ${(MESSAGES * PAYLOAD.length) / 1e6} MB to a subscriber that never reads (peak RSS growth)`);
-console.log(`a subscriber that reads (baseline: encoding and garbage): server RSS +${baseline.growthMb.toFixed(1)} MB`);
+const latency = (r: { p50: number; p99: number }) => `another subscriber's latency p50 ${r.p50} ms, p99 ${r.p99} ms`;
 console.log(
-  `default maxBufferedBytes (8 MiB): server RSS +${bounded.growthMb.toFixed(1)} MB, dropped=${bounded.dropped}`,
+  `a subscriber that reads (baseline: encoding and garbage): server RSS +${baseline.growthMb.toFixed(1)} MB; ${latency(baseline)}`,
 );
-console.log(`maxBufferedBytes 1 MiB: server RSS +${small.growthMb.toFixed(1)} MB, dropped=${small.dropped}`);
-console.log(`bound off: server RSS +${unbounded.growthMb.toFixed(1)} MB, dropped=${unbounded.dropped}`);
+console.log(
+  `default maxBufferedBytes (8 MiB): server RSS +${bounded.growthMb.toFixed(1)} MB, dropped=${bounded.dropped}; ${latency(bounded)}`,
+);
+console.log(
+  `maxBufferedBytes 1 MiB: server RSS +${small.growthMb.toFixed(1)} MB, dropped=${small.dropped}; ${latency(small)}`,
+);
+console.log(
+  `bound off: server RSS +${unbounded.growthMb.toFixed(1)} MB, dropped=${unbounded.dropped}; ${latency(unbounded)}`,
+);
