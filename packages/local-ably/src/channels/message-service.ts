@@ -7,6 +7,8 @@ import { OutboundFrame } from '../protocol/frame.js';
 import type { ProtocolMessage, WireMessage } from '../protocol/types.js';
 import type { Connection } from '../realtime/connection.js';
 import { deliver } from './attachment.js';
+import type { Channel } from './channel.js';
+import { parseChannelName } from './channel-name.js';
 import type { ChannelRegistry } from './channel-registry.js';
 import type { MessageHistory } from './message-history.js';
 import { requireAttached } from './require-attached.js';
@@ -21,11 +23,20 @@ export class MessageService {
   ) {}
 
   publish(connection: Connection, message: ProtocolMessage & { channel: string; msgSerial: number }): void {
-    const { channel } = requireAttached(this.channels, connection, message.channel, {
-      operation: 'publish',
-      mode: Mode.PUBLISH,
-      label: 'Publishing',
-    });
+    const channel = this.publishTarget(connection, message.channel);
+    try {
+      this.fanOut(connection, channel, message);
+    } finally {
+      // A publish to a channel nobody attached must not leave it behind, even when the publish was refused.
+      this.channels.releaseIfIdle(channel);
+    }
+  }
+
+  private fanOut(
+    connection: Connection,
+    channel: Channel,
+    message: ProtocolMessage & { channel: string; msgSerial: number },
+  ): void {
     const now = Date.now();
     const claim = userClaimFor(connection.principal.userClaims, channel.name);
     const messages = (message.messages ?? []).map((item, index): WireMessage => {
@@ -81,5 +92,29 @@ export class MessageService {
     }
     // After the echo, as Ably orders them: a publish() that resolved has already been delivered to its own subscribers.
     connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
+  }
+
+  /**
+   * The channel a publish goes to. Ably accepts publishes on channels the connection has not attached (ably-js sends
+   * them while the channel is still initialized), needing only the `publish` capability; an attachment must also
+   * have been granted PUBLISH mode.
+   */
+  private publishTarget(connection: Connection, wireName: string): Channel {
+    if (connection.attachments.has(wireName)) {
+      return requireAttached(this.channels, connection, wireName, {
+        operation: 'publish',
+        mode: Mode.PUBLISH,
+        label: 'Publishing',
+      }).channel;
+    }
+    const name = parseChannelName(wireName).base;
+    if (!connection.principal.capability.allows(name, 'publish')) {
+      throw new AblyError(
+        ErrorCode.OperationNotPermitted,
+        401,
+        `Publishing on channel "${name}" is not permitted: the credentials lack the "publish" capability`,
+      );
+    }
+    return this.channels.getOrCreate(name);
   }
 }
