@@ -26,6 +26,9 @@ describe('channel qualifiers: [?params]name is the channel name', () => {
       expect((await room.presence.get()).map((member) => member.clientId).sort()).toEqual(['publisher', 'reader']),
     );
     expect(h.server.inspect.channelList().map((channel) => channel.name)).toEqual(['room']);
+    const rest = h.rest();
+    const viaRest = await rest.channels.get('[?rewind=1]room').presence.get();
+    expect(viaRest.items.map((member) => member.clientId).sort()).toEqual(['publisher', 'reader']);
 
     // rewind as a channel param works the same; a time window replays what is recent enough.
     const byParam = h.realtime('p').channels.get('room', { params: { rewind: '1' } });
