@@ -4,6 +4,9 @@ import { MessageReactions } from './message-reactions.js';
 /** The event name chat messages travel under on the room's channel. */
 export const CHAT_MESSAGE_NAME = 'chat.message';
 
+/** Versions kept per message for `GET …/versions`; the oldest go first. */
+const MAX_VERSIONS = 100;
+
 export type ChatAction = 'message.create' | 'message.update' | 'message.delete';
 
 /** Ably's numeric message actions on the wire (ably-js maps them to these strings). */
@@ -46,8 +49,10 @@ export interface RestChatMessage extends ChatContent {
  */
 export class ChatMessageRecord {
   readonly reactions = new MessageReactions();
-  /** Every version, oldest first (for `GET …/versions`). */
+  /** Every version, oldest first (for `GET …/versions`), at most MAX_VERSIONS. */
   readonly versions: RestChatMessage[] = [];
+  /** Bytes of content held across the kept versions. */
+  private versionBytes = 0;
   action: ChatAction = 'message.create';
   content: ChatContent;
   version: ChatVersion;
@@ -62,7 +67,7 @@ export class ChatMessageRecord {
   ) {
     this.content = content;
     this.version = { serial, timestamp };
-    this.versions.push(this.toRest(false));
+    this.keepVersion();
   }
 
   /** Applies an update or delete as a new version. */
@@ -70,7 +75,17 @@ export class ChatMessageRecord {
     this.action = action;
     this.content = content;
     this.version = version;
-    this.versions.push(this.toRest(false));
+    this.keepVersion();
+  }
+
+  private keepVersion(): void {
+    const version = this.toRest(false);
+    this.versions.push(version);
+    this.versionBytes += contentBytes(version);
+    while (this.versions.length > MAX_VERSIONS) {
+      const dropped = this.versions.shift();
+      if (dropped) this.versionBytes -= contentBytes(dropped);
+    }
   }
 
   toRest(withReactions = true): RestChatMessage {
@@ -123,7 +138,11 @@ export class ChatMessageRecord {
 
   /** Rough bytes held, for the history's byte budget. */
   get size(): number {
-    const content = this.content.text.length + JSON.stringify(this.content.metadata).length;
-    return 300 + content * this.versions.length + JSON.stringify(this.content.headers).length;
+    // A reaction holds a clientId and a name (up to 1 KiB); count generously.
+    return 300 + this.versionBytes + this.reactions.size * 256;
   }
+}
+
+function contentBytes(message: ChatContent): number {
+  return 200 + message.text.length + JSON.stringify(message.metadata).length + JSON.stringify(message.headers).length;
 }

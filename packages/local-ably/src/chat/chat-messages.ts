@@ -17,6 +17,8 @@ export const CHAT_CHANNEL_SUFFIX = '::$chat';
 const IDEMPOTENCY_KEYS = 1_000;
 const MAX_REACTION_NAME = 1_024;
 const MAX_REACTION_COUNT = 1_000_000;
+/** Reactions (one per client and name) a message may hold, so one message cannot grow without bound. */
+const MAX_REACTIONS_PER_MESSAGE = 2_000;
 
 /** A validated history query (`GET /chat/v4/rooms/:room/messages`). */
 export interface ChatHistoryQuery {
@@ -165,8 +167,17 @@ export class ChatMessages {
       }
       count = request.count as number;
     }
+    if (record.reactions.size >= MAX_REACTIONS_PER_MESSAGE) {
+      throw new AblyError(
+        ErrorCode.InvalidParameterValue,
+        400,
+        `This message already holds ${MAX_REACTIONS_PER_MESSAGE} reactions, local-ably's limit per message; delete some first`,
+      );
+    }
+    const before = record.size;
     if (kind === 'unique') record.reactions.remove('unique', clientId, undefined);
     record.reactions.add(kind, clientId, name, count);
+    this.history.resized(record.size - before);
     this.reactionChanged(channel, record, {
       action: 0,
       type: REACTION_TYPES[kind],

@@ -38,6 +38,14 @@ export class MessageReactions {
   private readonly distinct = new Map<string, Set<string>>();
   private readonly multiple = new Map<string, Map<string, number>>();
 
+  /** (client, name) pairs held, across all three kinds: what bounds this message's memory. */
+  get size(): number {
+    let size = this.unique.size;
+    for (const clients of this.distinct.values()) size += clients.size;
+    for (const counts of this.multiple.values()) size += counts.size;
+    return size;
+  }
+
   add(kind: ReactionKind, clientId: string, name: string, count: number): void {
     if (kind === 'unique') {
       this.unique.set(clientId, name);
