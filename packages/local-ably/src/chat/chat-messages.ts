@@ -14,7 +14,8 @@ import { type ChatContent, ChatMessageRecord, type ChatVersion, type RestChatMes
 import { parseReactionKind, REACTION_TYPES, type ReactionKind, type ReactionSummary } from './message-reactions.js';
 
 export const CHAT_CHANNEL_SUFFIX = '::$chat';
-const IDEMPOTENCY_KEYS = 1_000;
+/** Replies remembered for idempotent retries; each can be up to maxMessageSize, so keep few. */
+const IDEMPOTENCY_KEYS = 256;
 const MAX_REACTION_NAME = 1_024;
 const MAX_REACTION_COUNT = 1_000_000;
 /** Reactions (one per client and name) a message may hold, so one message cannot grow without bound. */
