@@ -15,6 +15,8 @@ const CHROMIUM_ARGS = [
  * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
  * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts).
+ * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test has a
+ *   tsconfig of its own, because `declare module` augmentations are global to a program.
  * - storybook: every story as a test in real Chromium (Vitest browser mode), with axe checks failing on violations.
  */
 export default defineConfig({
@@ -39,6 +41,18 @@ export default defineConfig({
           environment: 'jsdom',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'react-types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['packages/react/test/types/**/*.test-d.ts'],
+            tsconfig: 'packages/react/test/types/tsconfig.json',
+          },
         },
       },
       {
