@@ -13,8 +13,11 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     const { default: react } = await import('@vitejs/plugin-react');
+    // Live stories: starts local-ably with `storybook dev` (and the story tests) and serves /api/ably-token and
+    // /api/ably-config, so the browser gets short-lived tokens and never a key. `storybook build` starts nothing.
+    const { localAbly } = await import('@presence-kit/local-ably/vite');
     return mergeConfig(viteConfig, {
-      plugins: [react()],
+      plugins: [react(), localAbly()],
       server: { host: '127.0.0.1' },
     });
   },

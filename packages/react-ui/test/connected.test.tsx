@@ -76,7 +76,7 @@ describe('connected components through the real ChatClient', () => {
       { client: kit.chat('watcher') },
     );
     const rooms = await Promise.all(['ada', 'bob', 'cy'].map((id) => kit.room(kit.chat(id), 'lobby')));
-    for (const [index, room] of rooms.entries()) await room.presence.enter({ name: ['Ada', 'Bob', 'Cy'][index] });
+    for (const [index, room] of rooms.entries()) await room.presence.enter({ name: ['Ada', 'Bob', 'Cy'][index] ?? '' });
     await eventually(() => expect(rowNames()).toEqual(['Ada', 'Bob', 'Cy']));
     await new Promise((resolve) => setTimeout(resolve, 100));
     renders.reset();
