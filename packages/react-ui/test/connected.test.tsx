@@ -61,6 +61,44 @@ describe('connected components through the real ChatClient', () => {
     expect(rowNames()).toEqual(['Me Myself', 'Ada', 'Bob']);
   });
 
+  it('rowsPer="connection" shows each tab, me first', async () => {
+    const kit = await startKit();
+    kit.renderWithKit(
+      <PresenceRoom name="lobby">
+        <Me name="Me" />
+        <OnlineList rowsPer="connection" />
+      </PresenceRoom>,
+      { client: kit.chat('me') },
+    );
+    for (let tab = 0; tab < 2; tab++) {
+      const room = await kit.room(kit.chat('ada'), 'lobby');
+      await room.presence.enter({ name: 'Ada' });
+    }
+    await eventually(() => expect(rowNames()).toEqual(['Me', 'Ada', 'Ada']));
+    expect(screen.getByRole('region', { name: '3 people online' })).toBeInTheDocument();
+  });
+
+  it('works under StrictMode (double mount): one entry for me, the count right', async () => {
+    const kit = await startKit();
+    kit.renderWithKit(
+      <PresenceRoom name="lobby">
+        <Me name="Me" />
+        <StatusPicker />
+        <ViewerCount announceEveryMs={0} />
+        <AvatarStack />
+        <OnlineList />
+      </PresenceRoom>,
+      { client: kit.chat('me'), strict: true },
+    );
+    const bob = await kit.room(kit.chat('bob'), 'lobby');
+    await bob.presence.enter({ name: 'Bob' });
+    await eventually(() => expect(rowNames()).toEqual(['Me', 'Bob']));
+    expect(document.querySelector('.pk-viewer-count data')).toHaveTextContent('2');
+    expect(screen.getByRole('group', { name: '2 people here' })).toBeInTheDocument();
+    const members = await bob.presence.get();
+    expect(members.filter((member) => member.clientId === 'me')).toHaveLength(1);
+  });
+
   it('re-renders only the row whose member changed', async () => {
     const kit = await startKit();
     const renders = createRenderCounter();
