@@ -15,8 +15,8 @@ const CHROMIUM_ARGS = [
  * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
  * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts).
- * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test has a
- *   tsconfig of its own, because `declare module` augmentations are global to a program.
+ * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test
+ *   (react-types-registered) has a tsconfig of its own, because `declare module` augmentations are global to a program.
  * - storybook: every story as a test in real Chromium (Vitest browser mode), with axe checks failing on violations.
  */
 export default defineConfig({
@@ -50,8 +50,20 @@ export default defineConfig({
           typecheck: {
             enabled: true,
             only: true,
-            include: ['packages/react/test/types/**/*.test-d.ts'],
-            tsconfig: 'packages/react/test/types/tsconfig.json',
+            include: ['packages/react/test/types/*.test-d.{ts,tsx}'],
+            tsconfig: 'tsconfig.json',
+          },
+        },
+      },
+      {
+        test: {
+          name: 'react-types-registered',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['packages/react/test/types/registered/*.test-d.ts'],
+            tsconfig: 'packages/react/test/types/registered/tsconfig.json',
           },
         },
       },
