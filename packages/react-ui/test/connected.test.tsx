@@ -61,6 +61,25 @@ describe('connected components through the real ChatClient', () => {
     expect(rowNames()).toEqual(['Me Myself', 'Ada', 'Bob']);
   });
 
+  it('ViewerCount counts connections or presence members from occupancy when asked', async () => {
+    const kit = await startKit();
+    kit.renderWithKit(
+      <PresenceRoom name="lobby" options={{ occupancy: { enableEvents: true } }}>
+        <Me name="Me" />
+        <ViewerCount metric="connections" label="watching" announceEveryMs={0} data-testid="connections" />
+        <ViewerCount metric="presenceMembers" label="present" announceEveryMs={0} data-testid="members" />
+      </PresenceRoom>,
+      { client: kit.chat('me') },
+    );
+    // Two lurkers (attached, not present) and one more tab of mine that enters.
+    await kit.room(kit.chat('lurker-1'), 'lobby');
+    await kit.room(kit.chat('lurker-2'), 'lobby');
+    const myOtherTab = await kit.room(kit.chat('me'), 'lobby');
+    await myOtherTab.presence.enter({ name: 'Me' });
+    await eventually(() => expect(screen.getByTestId('connections')).toHaveTextContent('4 watching'));
+    await eventually(() => expect(screen.getByTestId('members')).toHaveTextContent('2 present'));
+  });
+
   it('rowsPer="connection" shows each tab, me first', async () => {
     const kit = await startKit();
     kit.renderWithKit(
