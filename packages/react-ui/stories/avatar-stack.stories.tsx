@@ -78,7 +78,15 @@ export const Hostile: Story = {
     await expectInert(canvasElement);
   },
 };
-export const RTL: Story = { args: { people: ARABIC_PEOPLE, max: 4 }, parameters: { pk: { dir: 'rtl' } } };
+export const RTL: Story = {
+  args: {
+    people: ARABIC_PEOPLE,
+    max: 4,
+    youText: '(أنت)',
+    label: (count) => `${count} أشخاص هنا`,
+  },
+  parameters: { pk: { dir: 'rtl' } },
+};
 export const Dark: Story = { args: { people: makePeople(9) }, parameters: { pk: { theme: 'dark' } } };
 export const Headless: Story = {
   name: 'Headless parts',

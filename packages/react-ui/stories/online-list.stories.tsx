@@ -66,7 +66,14 @@ export const Hostile: Story = {
     }
   },
 };
-export const RTL: Story = { args: { people: ARABIC_PEOPLE, searchable: false }, parameters: { pk: { dir: 'rtl' } } };
+export const RTL: Story = {
+  args: {
+    people: ARABIC_PEOPLE,
+    searchable: false,
+    text: { you: '(أنت)', label: (count) => `${count} متصلون` },
+  },
+  parameters: { pk: { dir: 'rtl' } },
+};
 export const Dark: Story = { args: { groupByStatus: true }, parameters: { pk: { theme: 'dark' } } };
 export const CustomRow: Story = {
   name: 'renderItem slot',

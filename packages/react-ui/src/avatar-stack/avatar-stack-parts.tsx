@@ -52,6 +52,8 @@ export const AvatarStackRoot = forwardRef<HTMLDivElement, AvatarStackRootProps>(
 /** Props of `AvatarStack.Item`. */
 export interface AvatarStackItemProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
   person: PersonSummary;
+  /** Added to the current user's name. Default "(you)". */
+  youText?: string;
 }
 
 /**
@@ -76,8 +78,12 @@ export interface AvatarStackOverflowProps extends Omit<ComponentPropsWithoutRef<
   count?: number;
   /** Replaces the default list items (`<li>` elements); rendered only while open. */
   children?: ReactNode;
-  /** Most people listed in the disclosure. Default 50; the rest are summarised as "and N more". */
+  /** Most people listed in the disclosure. Default 50; the rest are summarised by `moreText`. */
   maxListed?: number;
+  /** The line after the listed people. Default "and N more". */
+  moreText?: (count: number) => string;
+  /** Added to the current user's name. Default "(you)". */
+  youText?: string;
   /** The button's accessible name; default "Show N more people". */
   buttonLabel?: (count: number) => string;
   /** The open list's accessible name; default "N more people". */
@@ -97,6 +103,8 @@ export const AvatarStackOverflow = forwardRef<HTMLDivElement, AvatarStackOverflo
     count = people.length,
     children,
     maxListed = 50,
+    moreText = defaultMoreText,
+    youText = '(you)',
     buttonLabel = defaultButtonLabel,
     listLabel = defaultListLabel,
     className,
@@ -165,9 +173,10 @@ export const AvatarStackOverflow = forwardRef<HTMLDivElement, AvatarStackOverflo
         onKeyDown={onKeyDown}
       >
         {open
-          ? (children ?? listed?.map((person) => <AvatarStackHiddenPerson key={person.id} person={person} />))
+          ? (children ??
+            listed?.map((person) => <AvatarStackHiddenPerson key={person.id} person={person} youText={youText} />))
           : null}
-        {open && unlisted > 0 ? <li className="pk-avatar-stack__hidden-person">and {unlisted} more</li> : null}
+        {open && unlisted > 0 ? <li className="pk-avatar-stack__hidden-person">{moreText(unlisted)}</li> : null}
       </ul>
     </div>
   );
@@ -176,13 +185,18 @@ export const AvatarStackOverflow = forwardRef<HTMLDivElement, AvatarStackOverflo
 const NO_PEOPLE: readonly PersonSummary[] = Object.freeze([]);
 
 /** One row of the overflow list. Exported for custom `AvatarStack.Overflow` children. */
-export function AvatarStackHiddenPerson({ person }: { person: PersonSummary }) {
+export function AvatarStackHiddenPerson({ person, youText = '(you)' }: { person: PersonSummary; youText?: string }) {
   return (
     <li className="pk-avatar-stack__hidden-person">
       <Avatar person={person} size="sm" decorative />
-      <bdi className="pk-name">{person.isSelf ? `${person.name} (you)` : person.name}</bdi>
+      <bdi className="pk-name">{person.isSelf ? `${person.name} ${youText}` : person.name}</bdi>
     </li>
   );
+}
+
+/** The default summary of people not listed. */
+export function defaultMoreText(count: number): string {
+  return `and ${count} more`;
 }
 
 function defaultListLabel(count: number): string {

@@ -18,6 +18,8 @@ export interface AvatarStackViewProps extends Omit<AvatarStackRootProps, 'childr
   max?: number;
   /** The group's accessible name; default "N people here". */
   label?: (count: number) => string;
+  /** Added to the current user's name. Default "(you)". */
+  youText?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface AvatarStackViewProps extends Omit<AvatarStackRootProps, 'childr
  * <AvatarStackView people={people} max={3} size="sm" />
  */
 export const AvatarStackView = forwardRef<HTMLDivElement, AvatarStackViewProps>(function AvatarStackView(
-  { people, max = 5, label = defaultLabel, ...rest },
+  { people, max = 5, label = defaultLabel, youText, ...rest },
   ref,
 ) {
   const unique = dedupePeople(people);
@@ -38,9 +40,9 @@ export const AvatarStackView = forwardRef<HTMLDivElement, AvatarStackViewProps>(
   return (
     <AvatarStackRoot ref={ref} aria-label={label(unique.length)} data-pk-count={unique.length} {...rest}>
       {visible.map((person) => (
-        <AvatarStackItem key={person.clientId} person={person} />
+        <AvatarStackItem key={person.clientId} person={person} youText={youText} />
       ))}
-      <AvatarStackOverflow people={hidden} />
+      <AvatarStackOverflow people={hidden} youText={youText} />
     </AvatarStackRoot>
   );
 });

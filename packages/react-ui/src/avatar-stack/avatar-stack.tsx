@@ -11,6 +11,7 @@ import {
   AvatarStackOverflow,
   AvatarStackRoot,
   type AvatarStackRootProps,
+  defaultMoreText,
 } from './avatar-stack-parts.js';
 
 /** Props of {@link AvatarStack}. */
@@ -25,6 +26,10 @@ export interface AvatarStackProps extends Omit<AvatarStackRootProps, 'children'>
   accessor?: PresenceAccessor;
   /** The group's accessible name; default "N people here". */
   label?: (count: number) => string;
+  /** Added to the current user's name. Default "(you)". */
+  youText?: string;
+  /** The line after the 50 people listed in the overflow. Default "and N more". */
+  moreText?: (count: number) => string;
 }
 
 /**
@@ -35,7 +40,16 @@ export interface AvatarStackProps extends Omit<AvatarStackRootProps, 'children'>
  * <AvatarStack max={4} size="sm" />
  */
 const AvatarStackConnected = forwardRef<HTMLDivElement, AvatarStackProps>(function AvatarStack(
-  { room, max = 5, othersOnly = false, accessor, label = defaultLabel, ...rest },
+  {
+    room,
+    max = 5,
+    othersOnly = false,
+    accessor,
+    label = defaultLabel,
+    youText = '(you)',
+    moreText = defaultMoreText,
+    ...rest
+  },
   ref,
 ) {
   const ids = usePersonIds({ room, others: othersOnly });
@@ -50,7 +64,14 @@ const AvatarStackConnected = forwardRef<HTMLDivElement, AvatarStackProps>(functi
   return (
     <AvatarStackRoot ref={ref} aria-label={label(ordered.length)} data-pk-count={ordered.length} {...rest}>
       {visible.map((clientId) => (
-        <ConnectedItem key={clientId} clientId={clientId} room={room} accessor={accessor} selfClientId={selfClientId} />
+        <ConnectedItem
+          key={clientId}
+          clientId={clientId}
+          room={room}
+          accessor={accessor}
+          selfClientId={selfClientId}
+          youText={youText}
+        />
       ))}
       <AvatarStackOverflow count={hidden.length}>
         {hidden.slice(0, 50).map((clientId) => (
@@ -60,9 +81,10 @@ const AvatarStackConnected = forwardRef<HTMLDivElement, AvatarStackProps>(functi
             room={room}
             accessor={accessor}
             selfClientId={selfClientId}
+            youText={youText}
           />
         ))}
-        {hidden.length > 50 ? <li className="pk-avatar-stack__hidden-person">and {hidden.length - 50} more</li> : null}
+        {hidden.length > 50 ? <li className="pk-avatar-stack__hidden-person">{moreText(hidden.length - 50)}</li> : null}
       </AvatarStackOverflow>
     </AvatarStackRoot>
   );
@@ -85,6 +107,7 @@ export const AvatarStack = Object.assign(AvatarStackConnected, {
 
 interface ConnectedProps {
   clientId: string;
+  youText: string;
   room: string | undefined;
   accessor: PresenceAccessor | undefined;
   selfClientId: string | undefined;
@@ -100,12 +123,12 @@ function useSummary({ clientId, room, accessor, selfClientId }: ConnectedProps) 
 
 function ConnectedItem(props: ConnectedProps) {
   const summary = useSummary(props);
-  return summary ? <AvatarStackItem person={summary} /> : null;
+  return summary ? <AvatarStackItem person={summary} youText={props.youText} /> : null;
 }
 
 function ConnectedHiddenPerson(props: ConnectedProps) {
   const summary = useSummary(props);
-  return summary ? <AvatarStackHiddenPerson person={summary} /> : null;
+  return summary ? <AvatarStackHiddenPerson person={summary} youText={props.youText} /> : null;
 }
 
 function defaultLabel(count: number): string {

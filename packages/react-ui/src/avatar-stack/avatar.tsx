@@ -16,6 +16,8 @@ export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'chi
   size?: AvatarSize;
   /** Hide from assistive technology when a neighbour already names the person (for example in a list row). */
   decorative?: boolean;
+  /** Added to the current user's name. Default "(you)". */
+  youText?: string;
 }
 
 /**
@@ -26,13 +28,13 @@ export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'chi
  * <Avatar person={{ clientId: 'ada', name: 'Ada Abe' }} size="lg" />
  */
 export const Avatar = forwardRef<HTMLSpanElement, AvatarProps>(function Avatar(
-  { person, size = 'md', decorative = false, className, style, ...rest },
+  { person, size = 'md', decorative = false, youText = '(you)', className, style, ...rest },
   ref,
 ) {
   const url = safeImageUrl(person.avatarUrl);
   const [failedUrl, setFailedUrl] = useState<string | undefined>(undefined);
   const showImage = url !== undefined && failedUrl !== url;
-  const label = person.isSelf ? `${person.name} (you)` : person.name;
+  const label = person.isSelf ? `${person.name} ${youText}` : person.name;
   return (
     // role="img" is set whenever aria-label is (decorative avatars get neither).
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: see above
