@@ -1,0 +1,31 @@
+import type { AblyConnectionConfig } from '@presence-kit/local-ably/vite/client';
+import { PresenceKitProvider, PresenceRoom } from '@presence-kit/react';
+import type { JoinDetails } from '../identity/join-details.js';
+import { LiveEventPage } from './live-event-page.js';
+import { useChatClient } from './use-chat-client.js';
+
+export interface LiveEventProps {
+  config: AblyConnectionConfig;
+  clientId: string;
+  details: JoinDetails;
+  onLeave(): void;
+  onSwitchRoom(room: string): void;
+}
+
+/** One connection, one room: the provider and room scope around the live-event page. */
+export function LiveEvent({ config, clientId, details, onLeave, onSwitchRoom }: LiveEventProps) {
+  const client = useChatClient(config, clientId, details.room);
+  return (
+    <PresenceKitProvider client={client}>
+      <PresenceRoom name={details.room}>
+        <LiveEventPage
+          config={config}
+          details={details}
+          realtime={client.realtime}
+          onLeave={onLeave}
+          onSwitchRoom={onSwitchRoom}
+        />
+      </PresenceRoom>
+    </PresenceKitProvider>
+  );
+}
