@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * One Vitest run covers every package. Projects:
  * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
- * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts).
+ * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts), including the
+ *   demo app's end-to-end tests.
  */
 export default defineConfig({
   test: {
@@ -33,7 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['packages/**/test/**/*.browser.test.ts'],
+          include: ['packages/**/test/**/*.browser.test.ts', 'apps/**/test/**/*.browser.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,
