@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
  * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts), including the
  *   demo app's end-to-end tests.
+ * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test has a
+ *   tsconfig of its own, because `declare module` augmentations are global to a program.
  */
 export default defineConfig({
   test: {
@@ -29,6 +31,18 @@ export default defineConfig({
           environment: 'jsdom',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'react-types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['packages/react/test/types/**/*.test-d.ts'],
+            tsconfig: 'packages/react/test/types/tsconfig.json',
+          },
         },
       },
       {

@@ -1,12 +1,20 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
+const shared: Options = {
   format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
   sourcemap: true,
-  // The bundle is one file, so per-file 'use client' directives are lost: mark the whole entry as client code.
-  banner: { js: "'use client';" },
   external: ['react', 'react-dom', '@ably/chat', 'ably', '@tanstack/react-query'],
-});
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    // Hooks and providers: each bundle is one file, so per-file 'use client' directives are lost; mark the entries.
+    entry: { index: 'src/index.ts', query: 'src/query.ts', testing: 'src/testing.ts' },
+    clean: true,
+    banner: { js: "'use client';" },
+  },
+  // Server-safe: key factories and option builders, importable from React Server Components and Node.
+  { ...shared, entry: { server: 'src/server.ts' } },
+]);

@@ -1,32 +1,47 @@
+import * as Ably from 'ably';
+
 /**
- * Error codes raised by presence-kit itself. They sit in a range Ably does not use for its own errors, next to
- * the Ably codes (e.g. 40160, 80008, 102100) that errors from the SDK carry through unchanged.
+ * Error codes raised by presence-kit itself. They live in their own six-digit range (104000–104099), next to Ably's
+ * five-digit codes and Ably Chat's 102xxx, so a kit error never reads as one of Ably's. Errors that come from the
+ * SDK (e.g. 40160, 80008, 102107) reach you unchanged as `Ably.ErrorInfo`.
  */
 export const PresenceKitErrorCode = {
-  /** A hook or component was rendered outside the provider it needs. */
-  MissingProvider: 40090,
-  /** A hook that needs a room was rendered outside `<PresenceRoom>` and was not given a room name. */
-  MissingRoom: 40091,
-  /** An argument was invalid (e.g. an empty room name). */
-  InvalidArgument: 40003,
+  /** A hook or component was rendered outside `<PresenceKitProvider>`. */
+  MissingProvider: 104000,
+  /** A hook that needs a room was rendered outside `<PresenceRoom>` and was not given `{ room }`. */
+  MissingRoom: 104001,
+  /** An argument was invalid (e.g. an empty room name, a non-integer limit). */
+  InvalidArgument: 104002,
+  /** The room could not be attached, so the presence call could not be made; `cause` holds the SDK's error. */
+  RoomUnavailable: 104003,
+  /** Presence data that cannot be sent: not JSON-serializable, or not a plain object. */
+  InvalidPresenceData: 104004,
 } as const;
 
 export type PresenceKitErrorCodeValue = (typeof PresenceKitErrorCode)[keyof typeof PresenceKitErrorCode];
 
 /**
- * An error with an Ably-style numeric `code` and HTTP-like `statusCode`, thrown for misuse and invalid input.
+ * The one error type of presence-kit: an `Ably.ErrorInfo` (so `error.code`, `error.statusCode` and `error.cause` work
+ * the same as for SDK errors), with a code from {@link PresenceKitErrorCode} and a message that says what to do.
  *
  * @example
- * try { ... } catch (error) { if (error instanceof PresenceKitError && error.code === PresenceKitErrorCode.MissingProvider) ... }
+ * if (error instanceof PresenceKitError && error.code === PresenceKitErrorCode.MissingProvider) { ... }
+ * if (error instanceof Ably.ErrorInfo) report(error.code); // kit and SDK errors alike
  */
-export class PresenceKitError extends Error {
-  readonly code: number;
-  readonly statusCode: number;
-
-  constructor(code: number, message: string, statusCode = 400) {
-    super(message);
+export class PresenceKitError extends Ably.ErrorInfo {
+  constructor(code: PresenceKitErrorCodeValue, message: string, statusCode = 400, cause?: Ably.ErrorInfo) {
+    super(message, code, statusCode, cause);
+    // ErrorInfo's constructor sets its own prototype; restore the subclass's so `instanceof PresenceKitError` works.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'PresenceKitError';
-    this.code = code;
-    this.statusCode = statusCode;
   }
+}
+
+/** Any thrown value as an `Ably.ErrorInfo`, keeping SDK errors as they are. */
+export function toErrorInfo(error: unknown): Ably.ErrorInfo {
+  if (error instanceof Ably.ErrorInfo) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const info = new Ably.ErrorInfo(message, 50000, 500);
+  if (error instanceof Error) info.stack = error.stack;
+  return info;
 }

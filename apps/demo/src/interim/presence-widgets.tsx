@@ -1,12 +1,13 @@
 // Stand-ins for @presence-kit/react-ui's components until that package lands on this branch (issue #8).
 // They use the hooks directly and render presence data as text only.
-import { useActiveRoomsQuery, useOccupancy, usePeople } from '@presence-kit/react';
+import { useOccupancy, usePeople } from '@presence-kit/react';
+import { useActiveRoomsQuery } from '@presence-kit/react/query';
 import type { DemoPresence } from '../identity/demo-presence.js';
 
 const safeAvatar = (url: string | undefined) => (url && /^(https?:|blob:|data:image\/)/i.test(url) ? url : undefined);
 
 export function ViewerCount() {
-  const connections = useOccupancy((o) => o.connections);
+  const connections = useOccupancy({ select: (o) => o.connections });
   return (
     <output className="viewer-count" aria-live="polite">
       <strong>{connections.toLocaleString()}</strong> watching

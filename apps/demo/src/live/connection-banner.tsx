@@ -10,10 +10,10 @@ const MESSAGES: Partial<Record<string, string>> = {
 
 /** Says what the connection is doing when it is not simply connected; silent otherwise. */
 export function ConnectionBanner({ realtime }: { realtime: Ably.Realtime }) {
-  const status = useConnectionStatus();
+  const { status, error } = useConnectionStatus();
   const message = MESSAGES[status];
   if (!message) return null;
-  const reason = status === 'failed' ? realtime.connection.errorReason?.message : undefined;
+  const reason = status === 'failed' ? error?.message : undefined;
   return (
     <div className="banner" data-state={status} role="status">
       <span>{message}</span>

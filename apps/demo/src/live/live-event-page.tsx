@@ -24,7 +24,7 @@ export function LiveEventPage({ config, details, realtime, onLeave, onSwitchRoom
     status,
     ...(details.avatarUrl ? { avatarUrl: details.avatarUrl } : {}),
   };
-  const presence = usePresence(data);
+  const presence = usePresence<DemoPresence>({ data });
 
   const leave = () => {
     // Leave presence first so others see it at once, then drop the page (which closes the connection).

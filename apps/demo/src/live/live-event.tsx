@@ -1,8 +1,12 @@
+import type { RoomOptions } from '@ably/chat';
 import type { AblyConnectionConfig } from '@presence-kit/local-ably/vite/client';
 import { PresenceKitProvider, PresenceRoom } from '@presence-kit/react';
 import type { JoinDetails } from '../identity/join-details.js';
 import { LiveEventPage } from './live-event-page.js';
 import { useChatClient } from './use-chat-client.js';
+
+/** Live occupancy events (the token grants channel-metadata on the room for them), so counts move at once. */
+const LIVE_OCCUPANCY: RoomOptions = { occupancy: { enableEvents: true } };
 
 export interface LiveEventProps {
   config: AblyConnectionConfig;
@@ -17,7 +21,7 @@ export function LiveEvent({ config, clientId, details, onLeave, onSwitchRoom }: 
   const client = useChatClient(config, clientId, details.room);
   return (
     <PresenceKitProvider client={client}>
-      <PresenceRoom name={details.room}>
+      <PresenceRoom name={details.room} options={LIVE_OCCUPANCY}>
         <LiveEventPage
           config={config}
           details={details}

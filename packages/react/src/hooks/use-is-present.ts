@@ -2,18 +2,22 @@
 import type { RoomHookOptions } from '../internal/use-room-entry.js';
 import { useRoomSelector } from '../internal/use-room-selector.js';
 
-export type UseIsPresentOptions = RoomHookOptions;
+/** Options of {@link useIsPresent}. */
+export interface UseIsPresentOptions extends RoomHookOptions {
+  /** The client to look for. */
+  clientId: string;
+}
 
 /**
  * Whether `clientId` is present in the room on any connection. Re-renders only when that answer changes.
  *
- * @throws PresenceKitError at render when outside `<PresenceKitProvider>`, or with no room.
+ * @throws PresenceKitError at render when outside `<PresenceKitProvider>` (104000), or with no room (104001).
  * @example
- * const online = useIsPresent('bob');
- * return <Dot data-online={online} />;
+ * const online = useIsPresent({ clientId: 'bob' });
  */
-export function useIsPresent(clientId: string, options: UseIsPresentOptions = {}): boolean {
-  return useRoomSelector<unknown, boolean>('useIsPresent', options.room, (snapshot) =>
+export function useIsPresent(options: UseIsPresentOptions): boolean {
+  const { clientId } = options;
+  return useRoomSelector<boolean, boolean>('useIsPresent', { room: options.room }, (snapshot) =>
     snapshot.peopleByClientId.has(clientId),
   );
 }

@@ -1,40 +1,27 @@
 'use client';
-import { selectorArgs } from '../internal/selector-args.js';
-import type { RoomHookOptions } from '../internal/use-room-entry.js';
-import { useRoomSelector } from '../internal/use-room-selector.js';
+import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
 import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
 
-export type UsePresenceListenerOptions = RoomHookOptions;
+/** Options of {@link usePresenceListener}. */
+export type UsePresenceListenerOptions<
+  TPresence = DefaultPresenceData,
+  TSelected = readonly PresenceKitMember<TPresence>[],
+> = SelectOptions<readonly PresenceKitMember<TPresence>[], TSelected>;
 
 /**
- * The room's presence members (one per connection), live. With a selector, the component re-renders only when the
- * selection changes (compared with `isEqual`, `Object.is` by default; pass `shallow` for derived arrays). Members are
- * applied incrementally, and unchanged members keep their identity.
+ * The room's presence members, one per connection (a person with two tabs is two members), live. Members are applied
+ * incrementally, and unchanged members keep their identity. With `select`, the component re-renders only when the
+ * selection changes. For one entry per person use `usePeople`; for long lists, `useMemberKeys` plus `useMember`.
  *
- * @throws PresenceKitError at render when outside `<PresenceKitProvider>`, or with no room.
+ * @throws PresenceKitError at render when outside `<PresenceKitProvider>` (104000), or with no room (104001).
  * @example
- * const members = usePresenceListener<Cursor>();
- * const names = usePresenceListener((members) => members.map((m) => m.clientId), shallow);
- * const count = usePresenceListener((members) => members.length, undefined, { room: 'lobby' });
+ * const members = usePresenceListener();
+ * const count = usePresenceListener({ select: (members) => members.length });
+ * const names = usePresenceListener({ select: (m) => m.map((x) => x.clientId), isEqual: shallow, room: 'lobby' });
  */
-export function usePresenceListener<TData = DefaultPresenceData>(
-  options?: UsePresenceListenerOptions,
-): readonly PresenceKitMember<TData>[];
-export function usePresenceListener<TData = DefaultPresenceData, TSelected = readonly PresenceKitMember<TData>[]>(
-  selector: (members: readonly PresenceKitMember<TData>[]) => TSelected,
-  isEqual?: (a: TSelected, b: TSelected) => boolean,
-  options?: UsePresenceListenerOptions,
-): TSelected;
-export function usePresenceListener<TData, TSelected>(
-  first?: ((members: readonly PresenceKitMember<TData>[]) => TSelected) | UsePresenceListenerOptions,
-  isEqual?: (a: TSelected, b: TSelected) => boolean,
-  options?: UsePresenceListenerOptions,
-): TSelected | readonly PresenceKitMember<TData>[] {
-  const args = selectorArgs(first, isEqual, options);
-  return useRoomSelector<TData, TSelected | readonly PresenceKitMember<TData>[]>(
-    'usePresenceListener',
-    args.options.room,
-    (snapshot) => (args.selector ? args.selector(snapshot.members) : snapshot.members),
-    args.isEqual as ((a: unknown, b: unknown) => boolean) | undefined,
-  );
+export function usePresenceListener<
+  TPresence = DefaultPresenceData,
+  TSelected = readonly PresenceKitMember<TPresence>[],
+>(options: UsePresenceListenerOptions<TPresence, TSelected> = {}): TSelected {
+  return useRoomSelector('usePresenceListener', options, (snapshot) => snapshot.members as never);
 }

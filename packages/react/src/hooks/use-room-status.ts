@@ -1,20 +1,54 @@
 'use client';
 import { RoomStatus } from '@ably/chat';
-import { useSyncExternalStore } from 'react';
+import type * as Ably from 'ably';
+import { useMemo, useSyncExternalStore } from 'react';
 import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.js';
+import { useStoreSelector } from '../internal/use-store-selector.js';
+import type { RoomStatusValue } from '../provider/room-entry.js';
+import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
+import { shallow } from '../store/shallow.js';
+import type { RoomSnapshot } from '../store/types.js';
 
+/** Options of {@link useRoomStatus}. */
 export type UseRoomStatusOptions = RoomHookOptions;
 
+/** What {@link useRoomStatus} returns. */
+export interface UseRoomStatusResult {
+  /** The room's lifecycle status (`attaching`, `attached`, `suspended`, `failed`, …). */
+  status: RoomStatus;
+  /** The error that came with the last status change, or why the room could not be had. */
+  error: Ably.ErrorInfo | undefined;
+  /** The full member list has been read since attaching: before that, an empty list means "loading", not "nobody". */
+  isSynced: boolean;
+  /** Occupancy came from the server: before that, counts are zeros meaning "loading". */
+  hasOccupancy: boolean;
+}
+
+const SERVER_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
+const selectReadiness = (snapshot: RoomSnapshot<unknown>) => ({
+  isSynced: snapshot.isSynced,
+  hasOccupancy: snapshot.hasOccupancy,
+});
+
 /**
- * The room's status (`attaching`, `attached`, `suspended`, …), separate from the presence hooks so they do not
- * re-render when it changes.
+ * The room's status and readiness, for loading and error states. Kept out of the presence and occupancy hooks, so
+ * they do not re-render when it changes.
  *
- * @throws PresenceKitError at render when outside `<PresenceKitProvider>`, or with no room.
+ * @throws PresenceKitError at render when outside `<PresenceKitProvider>` (104000), or with no room (104001).
  * @example
- * const status = useRoomStatus();
- * if (status === 'failed') return <p>Could not join the room.</p>;
+ * const { status, error, isSynced } = useRoomStatus();
+ * if (status === 'failed') return <p role="alert">Could not join: {error?.message}</p>;
+ * if (!isSynced) return <Spinner />;
  */
-export function useRoomStatus(options: UseRoomStatusOptions = {}): RoomStatus {
+export function useRoomStatus(options: UseRoomStatusOptions = {}): UseRoomStatusResult {
   const entry = useRoomEntry('useRoomStatus', options.room);
-  return useSyncExternalStore(entry.status.subscribe, entry.status.getSnapshot, () => RoomStatus.Initialized);
+  const { status, error } = useSyncExternalStore(entry.status.subscribe, entry.status.getSnapshot, () => SERVER_STATUS);
+  const readiness = useStoreSelector(
+    'useRoomStatus',
+    entry.store,
+    EMPTY_ROOM_SNAPSHOT as RoomSnapshot<unknown>,
+    selectReadiness,
+    shallow,
+  );
+  return useMemo(() => ({ status, error, ...readiness }), [status, error, readiness]);
 }

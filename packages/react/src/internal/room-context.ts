@@ -21,23 +21,6 @@ export function useRoomScopeOrNull(): RoomScopeValue | null {
   return useContext(RoomContext);
 }
 
-/** The nearest `<PresenceRoom>`'s name, or `null` outside one. */
-export function useRoomNameOrNull(): string | null {
-  return useContext(RoomContext)?.name ?? null;
-}
-
-/**
- * The room a hook should use: the explicit name when given, else the nearest `<PresenceRoom>`'s name.
- * Throws a misuse error naming the hook when neither is available, or when the name is empty.
- */
-export function useResolvedRoomName(hookName: string, explicitName?: string): string {
-  const scoped = useRoomNameOrNull();
-  return checkRoomName(hookName, explicitName ?? scoped);
-}
-
-/** Alias of {@link useResolvedRoomName} (a hook: call it unconditionally at the top of a hook). */
-export const resolveRoomName = useResolvedRoomName;
-
 /** Validates a resolved room name, throwing a misuse error that names the hook. */
 export function checkRoomName(hookName: string, name: string | null | undefined): string {
   if (name === undefined || name === null) {

@@ -1,6 +1,5 @@
 'use client';
 import { useEffect } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
 import type { RoomEntry } from '../provider/room-entry.js';
 import { usePresenceKitContext } from './presence-kit-context.js';
 import { checkRoomName, useRoomScopeOrNull } from './room-context.js';
@@ -17,12 +16,6 @@ export interface RoomHookOptions {
  */
 export function useRoomEntry(hookName: string, roomName?: string): RoomEntry {
   const { registry } = usePresenceKitContext(hookName);
-  if (!registry) {
-    throw new PresenceKitError(
-      PresenceKitErrorCode.MissingProvider,
-      `${hookName} must be used within <PresenceKitProvider client={chatClient}>; this context has no room registry.`,
-    );
-  }
   const scope = useRoomScopeOrNull();
   const name = checkRoomName(hookName, roomName ?? scope?.name);
   const scopedEntry = scope !== null && scope.name === name ? scope.entry : undefined;

@@ -4,21 +4,32 @@ import type { RoomSnapshot } from '../store/types.js';
 import { useRoomEntry } from './use-room-entry.js';
 import { useStoreSelector } from './use-store-selector.js';
 
+/** Options of every hook that reads part of a room and lets you narrow it further. */
+export interface SelectOptions<TInput, TSelected> {
+  /** The room to read; defaults to the nearest `<PresenceRoom>`. Outside a scope the hook holds the room itself. */
+  room?: string;
+  /** Narrows what the hook returns; the component re-renders only when this selection changes. */
+  select?: (input: TInput) => TSelected;
+  /** How selections are compared (default `Object.is`); pass `shallow` when `select` builds arrays or objects. */
+  isEqual?: (a: TSelected, b: TSelected) => boolean;
+}
+
 /**
- * Binds a selector over a room snapshot: resolves the room (scope or name), then reads through
- * `useSyncExternalStore`. The store holds untyped data; the hook's `TData` is the caller's promise about it.
+ * Binds a part of a room snapshot (`pick`), narrowed by the caller's `select`, through `useSyncExternalStore`. The
+ * store holds untyped data; the hook's presence type is the caller's promise about it.
  */
-export function useRoomSelector<TData, TSelected>(
+export function useRoomSelector<TInput, TSelected>(
   hookName: string,
-  room: string | undefined,
-  selector: (snapshot: RoomSnapshot<TData>) => TSelected,
-  isEqual?: (a: TSelected, b: TSelected) => boolean,
+  options: SelectOptions<TInput, TSelected>,
+  pick: (snapshot: RoomSnapshot<unknown>) => TInput,
 ): TSelected {
-  const entry = useRoomEntry(hookName, room);
+  const entry = useRoomEntry(hookName, options.room);
+  const { select } = options;
   return useStoreSelector(
-    entry.store as unknown as { subscribe(l: () => void): () => void; getSnapshot(): RoomSnapshot<TData> },
-    EMPTY_ROOM_SNAPSHOT as RoomSnapshot<TData>,
-    selector,
-    isEqual,
+    hookName,
+    entry.store,
+    EMPTY_ROOM_SNAPSHOT as RoomSnapshot<unknown>,
+    (snapshot) => (select ? select(pick(snapshot)) : (pick(snapshot) as unknown as TSelected)),
+    options.isEqual,
   );
 }

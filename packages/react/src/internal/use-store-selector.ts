@@ -1,5 +1,7 @@
 'use client';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { shallow } from '../store/shallow.js';
+import { warnOnce } from './dev-warning.js';
 
 /** A store as `useSyncExternalStore` reads it. */
 export interface ReadableStore<TSnapshot> {
@@ -17,22 +19,40 @@ interface Memo<TSnapshot, TSelection> {
  * Reads a slice of an external store with one `useSyncExternalStore` call. The selection is memoized per snapshot,
  * and when `isEqual` says a new selection equals the previous one the previous reference is kept, so the component
  * does not re-render. The server snapshot is a module-level constant, so server rendering and hydration agree.
+ * In development, a selector that keeps returning new but equal arrays or objects without `isEqual` is reported.
  */
 export function useStoreSelector<TSnapshot, TSelection>(
+  hookName: string,
   store: ReadableStore<TSnapshot>,
   serverSnapshot: TSnapshot,
   selector: (snapshot: TSnapshot) => TSelection,
-  isEqual: (a: TSelection, b: TSelection) => boolean = Object.is,
+  isEqual?: (a: TSelection, b: TSelection) => boolean,
 ): TSelection {
   const memo = useRef<Memo<TSnapshot, TSelection> | null>(null);
   const serverMemo = useRef<Memo<TSnapshot, TSelection> | null>(null);
+  const equal = isEqual ?? Object.is;
 
   const select = (snapshot: TSnapshot, cache: { current: Memo<TSnapshot, TSelection> | null }): TSelection => {
     const previous = cache.current;
     if (previous && previous.snapshot === snapshot && previous.selector === selector) return previous.selection;
     const next = selector(snapshot);
     // Keep the old reference when equal: `useSyncExternalStore` compares with Object.is and bails out.
-    const selection = previous && isEqual(previous.selection, next) ? previous.selection : next;
+    const selection = previous && equal(previous.selection, next) ? previous.selection : next;
+    if (
+      process.env.NODE_ENV !== 'production' &&
+      isEqual === undefined &&
+      previous &&
+      previous.snapshot !== snapshot &&
+      selection !== previous.selection &&
+      typeof next === 'object' &&
+      next !== null &&
+      shallow(previous.selection, next)
+    ) {
+      warnOnce(
+        `selector:${hookName}`,
+        `${hookName}: the select function returned a new ${Array.isArray(next) ? 'array' : 'object'} equal to the last one, so the component re-renders for nothing. Pass isEqual: shallow (exported by @presence-kit/react), or select a value that keeps its identity.`,
+      );
+    }
     cache.current = { snapshot, selector, selection };
     return selection;
   };

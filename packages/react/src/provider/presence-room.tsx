@@ -1,7 +1,6 @@
 'use client';
 import type { RoomOptions } from '@ably/chat';
 import { type ReactNode, useEffect, useMemo } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
 import { usePresenceKitContext } from '../internal/presence-kit-context.js';
 import { checkRoomName, RoomContext, type RoomScopeValue } from '../internal/room-context.js';
 
@@ -9,8 +8,10 @@ export interface PresenceRoomProps {
   /** The chat room name. */
   name: string;
   /**
-   * Room options for `@ably/chat`, read once: later changes are ignored until the room is released, so an inline
-   * object is fine. Defaults to `{ occupancy: { enableEvents: true } }` (merged under yours).
+   * Room options for `@ably/chat`, passed to `rooms.get` as given and read once: later changes are ignored until the
+   * room is let go, so an inline object is fine. Default: none, Ably Chat's defaults, the same as `ChatRoomProvider`'s,
+   * so both can hold the room. Occupancy events are off by default there; `useOccupancy` then polls REST. For live
+   * counts pass `{ occupancy: { enableEvents: true } }` (to `ChatRoomProvider` too, if the app uses it for this room).
    */
   options?: RoomOptions;
   children?: ReactNode;
@@ -23,19 +24,13 @@ export interface PresenceRoomProps {
  *
  * @throws PresenceKitError when rendered outside `<PresenceKitProvider>` or with an empty name.
  * @example
- * <PresenceRoom name="doc-42" options={{ presence: { enableEvents: true } }}>
+ * <PresenceRoom name="doc-42" options={{ occupancy: { enableEvents: true } }}>
  *   <WhoIsHere />
  * </PresenceRoom>
  */
 export function PresenceRoom({ name, options, children }: PresenceRoomProps) {
   const { registry } = usePresenceKitContext('<PresenceRoom>');
   checkRoomName('<PresenceRoom>', name);
-  if (!registry) {
-    throw new PresenceKitError(
-      PresenceKitErrorCode.MissingProvider,
-      '<PresenceRoom> must be used within <PresenceKitProvider client={chatClient}>; this context has no room registry.',
-    );
-  }
   const entry = registry.entry(name, options);
 
   useEffect(() => {

@@ -1,46 +1,64 @@
 import { type ChatClient, type Room, type RoomOptions, RoomStatus } from '@ably/chat';
 import type * as Ably from 'ably';
+import { PresenceKitError, PresenceKitErrorCode, toErrorInfo } from '../errors.js';
+import { fetchChannelOccupancy } from '../store/channel-status.js';
 import type { FrameScheduler } from '../store/frame-scheduler.js';
 import { PresenceController } from '../store/presence-controller.js';
 import { RoomStore } from '../store/room-store.js';
 import { ValueStore } from '../store/value-store.js';
+import type { RoomLedger } from './room-ledger.js';
 
-/** Room options used when `<PresenceRoom>` gets none: occupancy events on, so `useOccupancy` is live. */
-export const DEFAULT_ROOM_OPTIONS: RoomOptions = Object.freeze({ occupancy: Object.freeze({ enableEvents: true }) });
+/** How often occupancy is polled over REST when the room's occupancy events are off. */
+export const OCCUPANCY_POLL_INTERVAL_MS = 15_000;
 
-/** Merges the caller's options over the defaults, once; later renders' options are ignored (callers never memoize). */
-export function resolveRoomOptions(options: RoomOptions | undefined): RoomOptions {
-  return Object.freeze({ ...DEFAULT_ROOM_OPTIONS, ...options });
-}
+/** Ably Chat's code for "room already exists with different options". */
+const ROOM_EXISTS_WITH_DIFFERENT_OPTIONS = 102107;
 
-/** A room problem, for `useRoomErrorListener`: a failed attach, a discontinuity, a failed presence read. */
+/** A room problem, for `useRoomErrorListener`: a failed attach, a discontinuity, a failed presence or occupancy read. */
 export interface RoomErrorEvent {
   readonly room: string;
-  readonly error: Ably.ErrorInfo | Error;
-  /** What went wrong, e.g. `'attach'`, `'discontinuity'`, `'status'`, `'presence'`. */
-  readonly kind: 'attach' | 'discontinuity' | 'status' | 'presence';
+  readonly error: Ably.ErrorInfo;
+  readonly kind: 'attach' | 'discontinuity' | 'status' | 'presence' | 'occupancy';
+}
+
+/** The room's lifecycle status and the error that came with it, if any. */
+export interface RoomStatusValue {
+  readonly status: RoomStatus;
+  readonly error: Ably.ErrorInfo | undefined;
+}
+
+const INITIAL_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
+
+interface Waiter {
+  resolve(room: Room): void;
+  reject(error: Ably.ErrorInfo): void;
 }
 
 /**
- * One room as the provider holds it: its store, status and presence controller, acquired from the chat client while
- * at least one component retains it. Creating an entry does nothing; `retain()` (called from effects only) gets and
+ * One room as the kit holds it: its store, status and presence controller, acquired from the chat client while at
+ * least one component retains it. Creating an entry does nothing; `retain()` (called from effects only) gets and
  * attaches the room; the last `release()` lets it go a tick later, so StrictMode's unmount-remount reuses it.
  */
 export class RoomEntry {
   readonly store: RoomStore;
-  readonly status = new ValueStore<RoomStatus>(RoomStatus.Initialized);
+  readonly status = new ValueStore<RoomStatusValue>(INITIAL_STATUS);
   readonly presence: PresenceController;
   private readonly errorListeners = new Set<(event: RoomErrorEvent) => void>();
+  private readonly pollers = new Map<symbol, number>();
   private refCount = 0;
   private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   private session: { room: Promise<Room>; stop: () => void } | undefined;
-  private attachedWaiters: Array<(room: Room) => void> = [];
+  private waiters: Waiter[] = [];
   private room: Room | undefined;
+  private failure: Ably.ErrorInfo | undefined;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly name: string,
-    readonly options: RoomOptions,
+    /** Passed to `rooms.get` exactly as given (none means Ably Chat's defaults, as `ChatRoomProvider` uses). */
+    readonly options: RoomOptions | undefined,
     private readonly client: ChatClient,
+    private readonly ledger: RoomLedger,
     scheduler: FrameScheduler,
     private readonly onStopped: (entry: RoomEntry) => void,
   ) {
@@ -52,9 +70,9 @@ export class RoomEntry {
     this.presence = new PresenceController({ store: this.store, whenAttached: () => this.whenAttached() });
   }
 
-  /** Whether `[meta]occupancy` events are on for this room (otherwise `useOccupancy` polls REST). */
+  /** Whether `[meta]occupancy` events are on for this room (otherwise occupancy is polled over REST). */
   get occupancyEvents(): boolean {
-    return this.options.occupancy?.enableEvents === true;
+    return this.options?.occupancy?.enableEvents === true;
   }
 
   retain(): void {
@@ -71,7 +89,7 @@ export class RoomEntry {
     if (this.refCount > 0 || this.releaseTimer !== undefined) return;
     this.releaseTimer = setTimeout(() => {
       this.releaseTimer = undefined;
-      if (this.refCount === 0) this.stop();
+      if (this.refCount === 0) void this.stop();
     }, 0);
   }
 
@@ -80,16 +98,53 @@ export class RoomEntry {
     return () => this.errorListeners.delete(listener);
   }
 
-  /** Resolves once the room is attached (immediately when it already is). */
+  /** Resolves once the room is attached (at once when it is); rejects when the room cannot be attached. */
   whenAttached(): Promise<Room> {
-    if (this.room && this.room.status === 'attached') return Promise.resolve(this.room);
-    return new Promise((resolve) => this.attachedWaiters.push(resolve));
+    if (this.room && this.room.status === RoomStatus.Attached) return Promise.resolve(this.room);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /**
+   * Polls occupancy over REST while the caller holds the returned release function, when occupancy events are off.
+   * Several pollers share one timer at the shortest interval asked for.
+   */
+  pollOccupancy(intervalMs = OCCUPANCY_POLL_INTERVAL_MS): () => void {
+    if (this.occupancyEvents) return () => {};
+    const token = Symbol('poll');
+    this.pollers.set(token, Math.max(1_000, intervalMs));
+    if (this.pollers.size === 1) void this.pollNow();
+    return () => {
+      this.pollers.delete(token);
+      if (this.pollers.size === 0 && this.pollTimer !== undefined) {
+        clearTimeout(this.pollTimer);
+        this.pollTimer = undefined;
+      }
+    };
+  }
+
+  private async pollNow(): Promise<void> {
+    if (this.pollTimer !== undefined) clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    if (this.pollers.size === 0) return;
+    const room = this.room;
+    if (room?.status === RoomStatus.Attached) {
+      try {
+        const metrics = await fetchChannelOccupancy(room.channel);
+        if (metrics) this.store.setOccupancy(metrics);
+      } catch (error) {
+        this.emitError({ room: this.name, error: toErrorInfo(error), kind: 'occupancy' });
+      }
+    }
+    if (this.pollers.size === 0) return;
+    this.pollTimer = setTimeout(() => void this.pollNow(), Math.min(...this.pollers.values()));
   }
 
   private start(): void {
     let stopped = false;
     const offs: Array<() => void> = [];
-    const room = this.client.rooms.get(this.name, this.options);
+    this.failure = undefined;
+    const room = this.ledger.acquire(this.name, this.options);
     this.session = {
       room,
       stop: () => {
@@ -104,9 +159,14 @@ export class RoomEntry {
         offs.push(this.store.bind(room));
         offs.push(
           room.onStatusChange((change) => {
-            this.status.set(change.current);
+            this.status.set({ status: change.current, error: change.error });
             if (change.error) this.emitError({ room: this.name, error: change.error, kind: 'status' });
-            if (change.current === 'attached') this.flushAttachedWaiters(room);
+            if (change.current === RoomStatus.Attached) {
+              this.settleWaiters(room);
+              // Poll at once on (re)attach, so the count includes this connection and what changed while away.
+              if (this.pollers.size > 0) void this.pollNow();
+            }
+            if (change.current === RoomStatus.Failed) this.fail(change.error, 'the room failed');
           }).off,
         );
         offs.push(
@@ -118,39 +178,85 @@ export class RoomEntry {
             if (change.current === 'connected') this.store.connectionChanged();
           }).off,
         );
-        this.status.set(room.status);
+        this.status.set({ status: room.status, error: room.error });
         room.attach().then(
-          () => this.flushAttachedWaiters(room),
+          () => this.settleWaiters(room),
           (error: Ably.ErrorInfo) => {
-            if (!stopped) this.emitError({ room: this.name, error, kind: 'attach' });
+            if (stopped) return;
+            this.emitError({ room: this.name, error, kind: 'attach' });
+            this.fail(error, 'attaching failed');
           },
         );
       },
-      (error: Ably.ErrorInfo) => this.emitError({ room: this.name, error, kind: 'attach' }),
+      (error: Ably.ErrorInfo) => {
+        if (stopped) return;
+        const info =
+          error?.code === ROOM_EXISTS_WITH_DIFFERENT_OPTIONS
+            ? new PresenceKitError(
+                PresenceKitErrorCode.RoomUnavailable,
+                `Room "${this.name}" is already held on this ChatClient with different options (e.g. by <ChatRoomProvider>). Pass the same options to <PresenceRoom options> as to the other holder, or none to both.`,
+                400,
+                error,
+              )
+            : toErrorInfo(error);
+        this.status.set({ status: RoomStatus.Failed, error: info });
+        this.emitError({ room: this.name, error: info, kind: 'attach' });
+        this.fail(info, 'getting the room failed');
+      },
     );
   }
 
-  private stop(): void {
+  private async stop(): Promise<void> {
     const session = this.session;
     if (!session) return;
     this.session = undefined;
     this.room = undefined;
     session.stop();
-    this.presence.reset();
-    this.status.set(RoomStatus.Released);
-    this.onStopped(this);
-    // Releasing detaches the channel, which makes the server remove our presence: no explicit leave needed.
-    void session.room.then(
-      () => this.client.rooms.release(this.name),
-      () => {},
+    // Nothing will attach this session's room any more: settle pending presence calls instead of leaving them hanging.
+    this.rejectWaiters(
+      new PresenceKitError(
+        PresenceKitErrorCode.RoomUnavailable,
+        `Room "${this.name}" was let go (its last component unmounted) before presence could be sent.`,
+      ),
     );
+    this.status.set({ status: RoomStatus.Released, error: undefined });
+    this.onStopped(this);
+    const room = await session.room.catch(() => undefined);
+    await this.presence.settled();
+    this.presence.reset();
+    if (!room) return;
+    // Releasing detaches the channel, so the server removes our presence. When someone else (e.g. ChatRoomProvider)
+    // still holds the room it stays attached; then leave explicitly (a no-op when we were not present).
+    const released = await this.ledger.letGo(this.name).catch(() => false);
+    if (!released && room.status === RoomStatus.Attached) await room.presence.leave().catch(() => {});
   }
 
-  private flushAttachedWaiters(room: Room): void {
-    if (room.status !== 'attached') return;
-    const waiters = this.attachedWaiters;
-    this.attachedWaiters = [];
-    for (const resolve of waiters) resolve(room);
+  private settleWaiters(room: Room): void {
+    if (room.status !== RoomStatus.Attached) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter.resolve(room);
+  }
+
+  /** Rejects every pending presence call: the room cannot be attached, so they can never be sent. */
+  private fail(cause: Ably.ErrorInfo | undefined, what: string): void {
+    const error =
+      cause instanceof PresenceKitError
+        ? cause
+        : new PresenceKitError(
+            PresenceKitErrorCode.RoomUnavailable,
+            `Room "${this.name}" is unavailable (${what}${cause ? `: ${cause.message}` : ''}); presence cannot be sent. Check the token's capability for this room and the connection, then remount the room.`,
+            cause?.statusCode ?? 400,
+            cause,
+          );
+    this.failure = error;
+    this.rejectWaiters(error);
+  }
+
+  private rejectWaiters(error: Ably.ErrorInfo): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter.reject(error);
   }
 
   private emitError(event: RoomErrorEvent): void {

@@ -4,7 +4,7 @@ import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
 import { asRecord, count } from './parse-body.js';
 import { decodePresenceMessages, toPresenceKitMember } from './presence-member.js';
 import { presenceKeys } from './query-keys.js';
-import type { RestClientSource } from './rest-request.js';
+import { type RestClientSource, requester } from './rest-request.js';
 import { roomChannelName, roomNameFromChannel } from './room-channel.js';
 import { invalidArgument, requireNonEmptyString } from './validate.js';
 
@@ -62,7 +62,7 @@ export function buildBatchPresenceQuery<TPresence = DefaultPresenceData>(
   return queryOptions<BatchPresenceResult<TPresence>, Ably.ErrorInfo, BatchPresenceResult<TPresence>, typeof queryKey>({
     queryKey,
     queryFn: async () => {
-      const raw: unknown = await source.realtime.batchPresence(unique.map(roomChannelName));
+      const raw: unknown = await requester(source).batchPresence(unique.map(roomChannelName));
       return toBatchPresenceResult<TPresence>(unique, raw);
     },
   });

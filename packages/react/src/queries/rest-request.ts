@@ -1,8 +1,13 @@
 import * as Ably from 'ably';
 
-/** What the query builders need from a client: its Realtime instance (a `ChatClient` fits). */
-export interface RestClientSource {
-  readonly realtime: Ably.Realtime;
+/**
+ * What the query builders read through: an `Ably.Rest` (e.g. on a server), an `Ably.Realtime`, or anything holding
+ * one as `realtime` (a `ChatClient`).
+ */
+export type RestClientSource = Ably.Rest | Ably.Realtime | { readonly realtime: Ably.Realtime };
+
+export function requester(source: RestClientSource): Ably.Rest | Ably.Realtime {
+  return 'realtime' in source ? source.realtime : source;
 }
 
 /**
@@ -25,7 +30,7 @@ export async function restGet(
   params: RestParams,
   version = REST_API_VERSION,
 ): Promise<Ably.HttpPaginatedResponse<unknown>> {
-  const response = await source.realtime.request<unknown>('get', path, version, { ...params });
+  const response = await requester(source).request<unknown>('get', path, version, { ...params });
   if (!response.success) {
     throw new Ably.ErrorInfo(
       response.errorMessage || `REST GET ${path} failed with HTTP ${response.statusCode}`,

@@ -14,6 +14,7 @@ export const EMPTY_OCCUPANCY: OccupancyMetrics = Object.freeze({
 
 export const EMPTY_MEMBERS: readonly PresenceKitMember<never>[] = Object.freeze([]);
 export const EMPTY_PEOPLE: readonly Person<never>[] = Object.freeze([]);
+export const EMPTY_IDS: readonly string[] = Object.freeze([]);
 const EMPTY_PEOPLE_MAP: ReadonlyMap<string, Person<never>> = new Map();
 
 /**
@@ -23,6 +24,10 @@ const EMPTY_PEOPLE_MAP: ReadonlyMap<string, Person<never>> = new Map();
 export const EMPTY_ROOM_SNAPSHOT: RoomSnapshot<never> = Object.freeze({
   members: EMPTY_MEMBERS,
   people: EMPTY_PEOPLE,
+  others: EMPTY_PEOPLE,
+  memberKeys: EMPTY_IDS,
+  personIds: EMPTY_IDS,
+  otherPersonIds: EMPTY_IDS,
   peopleByClientId: EMPTY_PEOPLE_MAP,
   self: EMPTY_MEMBERS,
   occupancy: EMPTY_OCCUPANCY,

@@ -1,5 +1,5 @@
 import type { JsonObject, PresenceMember } from '@ably/chat';
-import { EMPTY_MEMBERS, EMPTY_PEOPLE } from './empty-snapshots.js';
+import { EMPTY_IDS, EMPTY_MEMBERS, EMPTY_PEOPLE } from './empty-snapshots.js';
 import { jsonEqual } from './json-equal.js';
 import type { Person, PresenceKitMember } from './types.js';
 
@@ -38,6 +38,10 @@ function sameMember(a: Member, b: Member): boolean {
 /** What {@link MemberIndex.publish} returns: the arrays, each a new reference only when it changed. */
 export interface PublishedMembers {
   members: readonly Member[];
+  /** Member keys; the same array until a member enters or leaves. */
+  memberKeys: readonly string[];
+  /** clientIds of `people`; the same array until a person arrives or goes. */
+  personIds: readonly string[];
   people: readonly AnyPerson[];
   peopleByClientId: ReadonlyMap<string, AnyPerson>;
 }
@@ -53,8 +57,12 @@ export class MemberIndex {
   private readonly people = new Map<string, AnyPerson>();
   private readonly dirtyClients = new Set<string>();
   private membersDirty = false;
+  /** Someone entered or left (not just updated), so the key lists must be rebuilt. */
+  private membershipDirty = false;
   private published: PublishedMembers = {
     members: EMPTY_MEMBERS,
+    memberKeys: EMPTY_IDS,
+    personIds: EMPTY_IDS,
     people: EMPTY_PEOPLE,
     peopleByClientId: new Map(),
   };
@@ -79,6 +87,7 @@ export class MemberIndex {
   put(member: Member): boolean {
     const existing = this.byKey.get(member.key);
     if (existing && sameMember(existing, member)) return false;
+    if (!existing) this.membershipDirty = true;
     this.byKey.set(member.key, member);
     let connections = this.byClient.get(member.clientId);
     if (!connections) {
@@ -95,6 +104,7 @@ export class MemberIndex {
     const existing = this.byKey.get(key);
     if (!existing) return false;
     this.byKey.delete(key);
+    this.membershipDirty = true;
     const connections = this.byClient.get(existing.clientId);
     connections?.delete(key);
     if (connections && connections.size === 0) this.byClient.delete(existing.clientId);
@@ -122,8 +132,13 @@ export class MemberIndex {
     }
     this.dirtyClients.clear();
     this.membersDirty = false;
+    const membershipChanged = this.membershipDirty;
+    this.membershipDirty = false;
+    const previous = this.published;
     this.published = {
       members: this.byKey.size === 0 ? EMPTY_MEMBERS : Object.freeze([...this.byKey.values()]),
+      memberKeys: membershipChanged ? stableKeys(previous.memberKeys, this.byKey) : previous.memberKeys,
+      personIds: membershipChanged ? stableKeys(previous.personIds, this.people) : previous.personIds,
       people: this.people.size === 0 ? EMPTY_PEOPLE : Object.freeze([...this.people.values()]),
       peopleByClientId: new Map(this.people),
     };
@@ -134,4 +149,30 @@ export class MemberIndex {
     this.dirtyClients.add(clientId);
     this.membersDirty = true;
   }
+}
+
+function frozenKeys(map: ReadonlyMap<string, unknown>): readonly string[] {
+  return map.size === 0 ? EMPTY_IDS : Object.freeze([...map.keys()]);
+}
+
+/** The map's keys, as the previous array when they are the same keys in the same order. */
+function stableKeys(previous: readonly string[], map: ReadonlyMap<string, unknown>): readonly string[] {
+  if (previous.length === map.size) {
+    let index = 0;
+    let same = true;
+    for (const key of map.keys()) {
+      if (previous[index++] !== key) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return previous;
+  }
+  return frozenKeys(map);
+}
+
+/** The clientId in a member key (`clientId:connectionId`; a connectionId never holds `:`, a clientId may). */
+export function clientIdOfKey(key: string): string {
+  const colon = key.lastIndexOf(':');
+  return colon < 0 ? key : key.slice(0, colon);
 }

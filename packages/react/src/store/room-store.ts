@@ -1,13 +1,15 @@
 import type { PresenceEvent, Room } from '@ably/chat';
 import type * as Ably from 'ably';
+import { toErrorInfo } from '../errors.js';
 import { fetchChannelOccupancy } from './channel-status.js';
-import { EMPTY_MEMBERS, EMPTY_OCCUPANCY, EMPTY_ROOM_SNAPSHOT } from './empty-snapshots.js';
+import { EMPTY_IDS, EMPTY_MEMBERS, EMPTY_OCCUPANCY, EMPTY_PEOPLE, EMPTY_ROOM_SNAPSHOT } from './empty-snapshots.js';
 import type { FrameScheduler } from './frame-scheduler.js';
 import { MemberIndex, memberKey, toMember } from './member-index.js';
 import { parseOccupancyMetrics, sameOccupancy } from './occupancy-metrics.js';
 import { shallow } from './shallow.js';
 import type {
   OccupancyMetrics,
+  Person,
   PresenceEventName,
   PresenceKitEvent,
   PresenceKitMember,
@@ -16,6 +18,7 @@ import type {
 
 type Member = PresenceKitMember<unknown>;
 type Snapshot = RoomSnapshot<unknown>;
+type AnyPerson = Person<unknown>;
 
 /** Who "self" is: this client's clientId and its current connectionId (which changes after a failed resume). */
 export type IdentityReader = () => { clientId: string | undefined; connectionId: string | undefined };
@@ -47,7 +50,7 @@ export class RoomStore {
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: PresenceKitEvent<unknown>) => void>();
   private readonly syncListeners = new Set<() => void>();
-  private readonly errorListeners = new Set<(error: Ably.ErrorInfo | Error) => void>();
+  private readonly errorListeners = new Set<(error: Ably.ErrorInfo) => void>();
   private snapshot: Snapshot = EMPTY_ROOM_SNAPSHOT;
   private occupancy: OccupancyMetrics = EMPTY_OCCUPANCY;
   private hasOccupancy = false;
@@ -83,7 +86,7 @@ export class RoomStore {
   }
 
   /** Errors the store met while reading the room (failed `get()`, failed subscription). */
-  onError(listener: (error: Ably.ErrorInfo | Error) => void): () => void {
+  onError(listener: (error: Ably.ErrorInfo) => void): () => void {
     this.errorListeners.add(listener);
     return () => this.errorListeners.delete(listener);
   }
@@ -245,7 +248,7 @@ export class RoomStore {
   }
 
   private reportError(error: unknown): void {
-    const normalized = error instanceof Error ? error : new Error(String(error));
+    const normalized = toErrorInfo(error);
     for (const listener of [...this.errorListeners]) listener(normalized);
   }
 
@@ -261,10 +264,22 @@ export class RoomStore {
     const previous = this.snapshot;
     const membersChanged = this.index.dirty;
     const published = this.index.publish();
-    const self = membersChanged || this.selfDirty ? this.computeSelf(previous.self, published) : previous.self;
+    const identityChanged = this.selfDirty;
+    const self = membersChanged || identityChanged ? this.computeSelf(previous.self, published) : previous.self;
     this.selfDirty = false;
+    const myClientId = this.options.identity().clientId;
+    const others =
+      published.people === previous.people && !identityChanged
+        ? previous.others
+        : withoutClient(previous.others, published.people, myClientId, published.peopleByClientId);
+    const otherPersonIds =
+      published.personIds === previous.personIds && !identityChanged
+        ? previous.otherPersonIds
+        : withoutClient(previous.otherPersonIds, published.personIds, myClientId, published.peopleByClientId);
     if (
       published.members === previous.members &&
+      others === previous.others &&
+      otherPersonIds === previous.otherPersonIds &&
       published.people === previous.people &&
       self === previous.self &&
       this.occupancy === previous.occupancy &&
@@ -276,6 +291,10 @@ export class RoomStore {
     this.snapshot = Object.freeze({
       members: published.members,
       people: published.people,
+      others,
+      memberKeys: published.memberKeys,
+      personIds: published.personIds,
+      otherPersonIds,
       peopleByClientId: published.peopleByClientId,
       self,
       occupancy: this.occupancy,
@@ -297,4 +316,21 @@ export class RoomStore {
     if (shallow(next, previous)) return previous;
     return next.length === 0 ? EMPTY_MEMBERS : Object.freeze(next);
   }
+}
+
+/**
+ * `all` without `clientId`'s entry (a person, or a person id): `all` itself when they are not in it, the previous
+ * result when nothing else changed, so "others" keeps its identity when only I change.
+ */
+function withoutClient<T extends AnyPerson | string>(
+  previous: readonly T[],
+  all: readonly T[],
+  clientId: string | undefined,
+  present: ReadonlyMap<string, unknown>,
+): readonly T[] {
+  if (clientId === undefined || !present.has(clientId)) return all;
+  const next = all.filter((item) => (typeof item === 'string' ? item : (item as AnyPerson).clientId) !== clientId);
+  if (shallow(next, previous)) return previous;
+  if (next.length === 0) return (typeof all[0] === 'string' ? EMPTY_IDS : EMPTY_PEOPLE) as readonly T[];
+  return Object.freeze(next);
 }

@@ -1,26 +1,29 @@
 'use client';
 import {
   type InfiniteData,
+  type SkipToken,
+  skipToken,
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
   useInfiniteQuery,
 } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { usePresenceKitContext } from '../internal/presence-kit-context.js';
-import { useQueryRoomName } from '../internal/use-query-room-name.js';
+import { useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
 import {
   buildPresenceHistoryQuery,
   type PresenceHistoryPage,
   type PresenceHistoryPageParam,
 } from '../queries/presence-history-query.js';
-import type { PresenceHistoryParams, presenceKeys } from '../queries/query-keys.js';
+import { type PresenceHistoryParams, presenceKeys } from '../queries/query-keys.js';
 import type { DefaultPresenceData } from '../store/types.js';
 
 type HistoryData<TPresence> = InfiniteData<PresenceHistoryPage<TPresence>, PresenceHistoryPageParam>;
 
 /** History parameters plus react-query options for {@link usePresenceHistoryQuery}. */
-export type UsePresenceHistoryQueryOptions<TPresence = DefaultPresenceData> = PresenceHistoryParams &
-  Omit<
+export type UsePresenceHistoryQueryOptions<TPresence = DefaultPresenceData> = PresenceHistoryParams & {
+  /** The room; defaults to the nearest `<PresenceRoom>`. `''` or `skipToken` makes the query wait. */
+  room?: string | SkipToken;
+} & Omit<
     UseInfiniteQueryOptions<
       PresenceHistoryPage<TPresence>,
       Ably.ErrorInfo,
@@ -41,25 +44,33 @@ export type UsePresenceHistoryQueryResult<TPresence = DefaultPresenceData> = Use
  * A room's presence history (enters, updates, leaves) as an infinite query over the paginated REST history:
  * `data.pages[i].events`, `hasNextPage` and `fetchNextPage()` follow the server's pages.
  *
- * @param room The room; defaults to the nearest `<PresenceRoom>`.
  * @throws PresenceKitError at render when there is no provider or room, or a parameter is invalid
  * (limit outside 1–1000, start after end, unknown direction).
  * @example
- * const { data, hasNextPage, fetchNextPage } = usePresenceHistoryQuery('lobby', { limit: 50 });
+ * const { data, hasNextPage, fetchNextPage } = usePresenceHistoryQuery({ room: 'lobby', limit: 50 });
  * const events = data?.pages.flatMap((page) => page.events) ?? [];
  */
 export function usePresenceHistoryQuery<TPresence = DefaultPresenceData>(
-  room?: string,
   options: UsePresenceHistoryQueryOptions<TPresence> = {},
 ): UsePresenceHistoryQueryResult<TPresence> {
-  const { client, queryClient } = usePresenceKitContext('usePresenceHistoryQuery');
-  const name = useQueryRoomName('usePresenceHistoryQuery', room);
-  const { direction, limit, start, end, ...queryOptions } = options;
+  const { room, direction, limit, start, end, ...queryOptions } = options;
+  const { client, queryClient } = useQueryContext('usePresenceHistoryQuery');
+  const name = useQueryRoom('usePresenceHistoryQuery', room);
+  const params = { direction, limit, start, end };
   const { queryKey, queryFn, initialPageParam, getNextPageParam } = buildPresenceHistoryQuery<TPresence>(
     client,
-    name,
-    { direction, limit, start, end },
+    name ?? 'skipped',
+    params,
     'usePresenceHistoryQuery',
   );
-  return useInfiniteQuery({ ...queryOptions, queryKey, queryFn, initialPageParam, getNextPageParam }, queryClient);
+  return useInfiniteQuery(
+    {
+      ...queryOptions,
+      queryKey: name === undefined ? presenceKeys.history('', params) : queryKey,
+      queryFn: name === undefined ? skipToken : queryFn,
+      initialPageParam,
+      getNextPageParam,
+    },
+    queryClient,
+  );
 }

@@ -6,7 +6,7 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { usePresenceKitContext } from '../internal/presence-kit-context.js';
+import { useQueryContext } from '../internal/use-query-context.js';
 import {
   type ActiveRoomsPage,
   type ActiveRoomsPageParam,
@@ -43,7 +43,7 @@ export type UseActiveRoomsQueryResult = UseInfiniteQueryResult<ActiveRoomsData, 
  * const rooms = data?.pages.flatMap((page) => page.rooms) ?? [];
  */
 export function useActiveRoomsQuery(options: UseActiveRoomsQueryOptions = {}): UseActiveRoomsQueryResult {
-  const { client, queryClient } = usePresenceKitContext('useActiveRoomsQuery');
+  const { client, queryClient } = useQueryContext('useActiveRoomsQuery');
   const { prefix, limit, ...queryOptions } = options;
   const { queryKey, queryFn, initialPageParam, getNextPageParam } = buildActiveRoomsQuery(
     client,

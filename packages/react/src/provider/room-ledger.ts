@@ -1,0 +1,95 @@
+import type { ChatClient, Room, RoomOptions, Rooms } from '@ably/chat';
+
+interface Holding {
+  /** presence-kit holds the room (one registry entry per client and name). */
+  kit: boolean;
+  /** Someone else (e.g. `@ably/chat/react`'s `ChatRoomProvider`, or app code) got the room and has not released it. */
+  others: boolean;
+  /** Someone else released the room while the kit held it; the kit performs that release when it lets go. */
+  deferredRelease: boolean;
+}
+
+/**
+ * Who holds each room of one `ChatClient`, so presence-kit and other users of the same client (`@ably/chat/react`,
+ * app code) can share a room without pulling it from under each other. `rooms.release(name)` in Ably Chat releases
+ * the room for everyone; the ledger therefore wraps the client's `rooms.get` and `rooms.release` once: a release by
+ * someone else while the kit still holds the room is deferred until the kit lets go, and the kit never releases a
+ * room that someone else still holds (it only leaves presence in it).
+ */
+export class RoomLedger {
+  private readonly holdings = new Map<string, Holding>();
+  private readonly get: Rooms['get'];
+  private readonly release: Rooms['release'];
+
+  constructor(private readonly rooms: Rooms) {
+    this.get = rooms.get.bind(rooms);
+    this.release = rooms.release.bind(rooms);
+    const ledger = this;
+    Object.assign(rooms, {
+      get(name: string, options?: RoomOptions): Promise<Room> {
+        const holding = ledger.holding(name);
+        holding.others = true;
+        holding.deferredRelease = false;
+        return ledger.get(name, options);
+      },
+      release(name: string): Promise<void> {
+        const holding = ledger.holdings.get(name);
+        if (holding) holding.others = false;
+        if (holding?.kit) {
+          holding.deferredRelease = true;
+          return Promise.resolve();
+        }
+        ledger.holdings.delete(name);
+        return ledger.release(name);
+      },
+    });
+  }
+
+  /** The kit takes hold of a room (getting it from the client, which creates it or returns the existing one). */
+  acquire(name: string, options: RoomOptions | undefined): Promise<Room> {
+    const holding = this.holding(name);
+    const before = roomCount(this.rooms);
+    const room = this.get(name, options);
+    // The room already existed when the kit asked for it: someone else got it first (before the ledger was made).
+    if (roomCount(this.rooms) === before && !holding.kit && !holding.deferredRelease) holding.others = true;
+    holding.kit = true;
+    return room;
+  }
+
+  /** The kit lets go; returns whether the room was released (false when someone else still holds it). */
+  async letGo(name: string): Promise<boolean> {
+    const holding = this.holdings.get(name);
+    if (!holding) return false;
+    holding.kit = false;
+    if (holding.others) return false;
+    this.holdings.delete(name);
+    await this.release(name);
+    return true;
+  }
+
+  private holding(name: string): Holding {
+    let holding = this.holdings.get(name);
+    if (!holding) {
+      holding = { kit: false, others: false, deferredRelease: false };
+      this.holdings.set(name, holding);
+    }
+    return holding;
+  }
+}
+
+/** How many rooms the client holds (not in the `Rooms` interface; NaN when absent, which reads as "created"). */
+function roomCount(rooms: Rooms): number {
+  return (rooms as { count?: number }).count ?? Number.NaN;
+}
+
+const ledgers = new WeakMap<ChatClient, RoomLedger>();
+
+/** The one ledger of a client (made, and the client's `rooms` wrapped, on first use). */
+export function ledgerFor(client: ChatClient): RoomLedger {
+  let ledger = ledgers.get(client);
+  if (!ledger) {
+    ledger = new RoomLedger(client.rooms);
+    ledgers.set(client, ledger);
+  }
+  return ledger;
+}

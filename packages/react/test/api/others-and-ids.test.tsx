@@ -1,0 +1,185 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useMemberKeys } from '../../src/hooks/use-member-keys.js';
+import { useOthers } from '../../src/hooks/use-others.js';
+import { usePerson } from '../../src/hooks/use-person.js';
+import { usePersonIds } from '../../src/hooks/use-person-ids.js';
+import { usePresence } from '../../src/hooks/use-presence.js';
+import { PresenceRoom } from '../../src/provider/presence-room.js';
+import { createManualFrameScheduler } from '../../src/store/frame-scheduler.js';
+import type { Person } from '../../src/store/types.js';
+import { createRenderCounter, eventually, startKit } from '../support/render-with-kit.js';
+
+const WAIT = { timeout: 5_000 };
+
+interface Profile {
+  name: string;
+}
+
+describe('others and identity-stable id lists', () => {
+  it('counts a user with two tabs once, leaves me out of others, and keys rows without duplicates', async () => {
+    const kit = await startKit();
+    // Bob has two tabs (two connections); Carol one.
+    for (const [clientId, name] of [
+      ['bob', 'Bob'],
+      ['bob', 'Bob'],
+      ['carol', 'Carol'],
+    ] as const) {
+      const room = await kit.room(kit.chat(clientId), 'ids');
+      await room.presence.enter({ name });
+    }
+    const seen: { others?: readonly Person<Profile>[]; ids?: readonly string[]; keys?: readonly string[] } = {};
+    const renders = createRenderCounter();
+    function Row({ clientId }: { clientId: string }) {
+      renders.bump(clientId);
+      const person = usePerson<Profile>({ clientId });
+      return (
+        <li>
+          {person?.latest.data?.name}×{person?.connections.length}
+        </li>
+      );
+    }
+    function List() {
+      usePresence({ data: { name: 'Alice' } });
+      seen.others = useOthers<Profile>();
+      seen.ids = usePersonIds({ others: true });
+      seen.keys = useMemberKeys();
+      return (
+        <ul>
+          {usePersonIds().map((id) => (
+            <Row key={id} clientId={id} />
+          ))}
+        </ul>
+      );
+    }
+    const errors: unknown[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => {
+      errors.push(args);
+      originalError(...args);
+    };
+    try {
+      kit.renderWithKit(
+        <PresenceRoom name="ids">
+          <List />
+        </PresenceRoom>,
+        { client: kit.chat('alice') },
+      );
+      await waitFor(() => expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toHaveLength(3), WAIT);
+    } finally {
+      console.error = originalError;
+    }
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Bob×2', 'Carol×1', 'Alice×1']);
+    // React warns on duplicate keys; there must be none.
+    expect(errors.filter((args) => String(args).includes('same key'))).toEqual([]);
+    expect(seen.others?.map((person) => person.clientId)).toEqual(['bob', 'carol']);
+    expect(seen.ids).toEqual(['bob', 'carol']);
+    expect(seen.keys).toHaveLength(4);
+    expect(new Set(seen.keys).size).toBe(4);
+  });
+
+  it('keeps the id lists and others identical across data updates, and re-renders only the changed row', async () => {
+    const kit = await startKit();
+    const frames = createManualFrameScheduler();
+    const bobRoom = await kit.room(kit.chat('bob'), 'stable');
+    await bobRoom.presence.enter({ name: 'Bob' });
+    const carolRoom = await kit.room(kit.chat('carol'), 'stable');
+    await carolRoom.presence.enter({ name: 'Carol' });
+    const history: { ids: readonly string[]; keys: readonly string[] }[] = [];
+    const othersSeen: (readonly Person<Profile>[])[] = [];
+    const renders = createRenderCounter();
+    function Others() {
+      othersSeen.push(useOthers<Profile>());
+      return null;
+    }
+    function Row({ clientId }: { clientId: string }) {
+      renders.bump(clientId);
+      return <li>{usePerson<Profile>({ clientId, select: (person) => person?.latest.data?.name })}</li>;
+    }
+    function List() {
+      const ids = usePersonIds();
+      history.push({ ids, keys: useMemberKeys() });
+      return (
+        <ul>
+          {ids.map((id) => (
+            <Row key={id} clientId={id} />
+          ))}
+        </ul>
+      );
+    }
+    kit.renderWithKit(
+      <PresenceRoom name="stable">
+        <List />
+        <Others />
+      </PresenceRoom>,
+      { client: kit.chat('alice'), scheduler: frames.schedule },
+    );
+    await eventually(() => {
+      frames.flush();
+      expect(screen.queryAllByRole('listitem').map((li) => li.textContent)).toEqual(['Bob', 'Carol']);
+    });
+    const before = history.at(-1)!;
+    const othersBefore = othersSeen.at(-1)!;
+    const carolRenders = renders.get('carol');
+    const listRenders = history.length;
+
+    await bobRoom.presence.update({ name: 'Robert' });
+    await eventually(() => {
+      frames.flush();
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Robert', 'Carol']);
+    });
+    // An update changes no id list: the list component did not re-render, and Carol's row did not either.
+    expect(history.length).toBe(listRenders);
+    expect(renders.get('carol')).toBe(carolRenders);
+    expect(history.at(-1)!.ids).toBe(before.ids);
+    expect(history.at(-1)!.keys).toBe(before.keys);
+
+    await carolRoom.presence.leave();
+    await eventually(() => {
+      frames.flush();
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Robert']);
+    });
+    const after = history.at(-1)!;
+    expect(after.ids).toEqual(['bob']);
+    expect(after.keys).toHaveLength(1);
+    const othersAfter = othersSeen.at(-1)!;
+    expect(othersAfter.map((person) => person.clientId)).toEqual(['bob']);
+    // Bob's person object is new since his update; Carol's leave alone would have kept it.
+    expect(othersAfter[0]).not.toBe(othersBefore[0]);
+    expect(othersAfter[0]?.latest.data).toEqual({ name: 'Robert' });
+  });
+
+  it('keeps others identical when only my own presence changes', async () => {
+    const kit = await startKit();
+    const frames = createManualFrameScheduler();
+    await (await kit.room(kit.chat('bob'), 'mine')).presence.enter({ name: 'Bob' });
+    const seen: (readonly Person<Profile>[])[] = [];
+    function Me({ name }: { name: string }) {
+      usePresence({ data: { name } });
+      seen.push(useOthers<Profile>());
+      return <p>{usePerson<Profile>({ clientId: 'alice', select: (person) => person?.latest.data?.name })}</p>;
+    }
+    const view = kit.renderWithKit(
+      <PresenceRoom name="mine">
+        <Me name="A1" />
+      </PresenceRoom>,
+      { client: kit.chat('alice'), scheduler: frames.schedule },
+    );
+    await eventually(() => {
+      frames.flush();
+      expect(screen.getByText('A1')).toBeTruthy();
+      expect(seen.at(-1)).toHaveLength(1);
+    });
+    const others = seen.at(-1);
+    view.rerenderWithKit(
+      <PresenceRoom name="mine">
+        <Me name="A2" />
+      </PresenceRoom>,
+    );
+    await eventually(() => {
+      frames.flush();
+      expect(screen.getByText('A2')).toBeTruthy();
+    });
+    expect(seen.at(-1)).toBe(others);
+  });
+});
