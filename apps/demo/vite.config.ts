@@ -41,5 +41,12 @@ export default defineConfig({
   ],
   server: { host: '127.0.0.1', port, strictPort: true },
   preview: { host: '127.0.0.1', port, strictPort: true },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The SDKs are most of the bundle and change less often than the app: their own chunks cache separately.
+    rollupOptions: {
+      output: { manualChunks: { ably: ['ably', '@ably/chat'], react: ['react', 'react-dom', 'react-dom/client'] } },
+    },
+  },
 });

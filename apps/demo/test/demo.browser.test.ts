@@ -164,7 +164,8 @@ describe('the demo app in Chromium', () => {
         const { members } = await demo.admin<{ members: Array<{ clientId: string }> }>('GET', `/rooms/${room}/members`);
         expect(members.map((member) => member.clientId).sort()).toEqual([await ann.clientId(), bobId].sort());
       }, 15_000);
-      await expect(demoPage.banner(bob.page).count()).resolves.toBe(0);
+      // And the banner that said it was reconnecting has gone.
+      await eventually(async () => expect(await demoPage.banner(bob.page).count()).toBe(0));
     }
     await bob.page.screenshot({ path: `${SCREENSHOT_DIR}/after-drop.png` });
   });

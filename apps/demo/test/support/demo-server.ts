@@ -53,7 +53,8 @@ export async function startDemoServer(): Promise<DemoServer> {
   };
 }
 
-async function freePort(): Promise<number> {
+/** A port the OS just handed out (Vite treats port 0 as "use the default"). */
+export async function freePort(): Promise<number> {
   const probe = createNetServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;
