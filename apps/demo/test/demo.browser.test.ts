@@ -1,6 +1,7 @@
 import * as Ably from 'ably';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { DemoUser, launchChromium, SCREENSHOT_DIR } from './support/demo-browser.js';
 import { demoPage } from './support/demo-page.js';
 import { type DemoServer, startDemoServer, TEST_PRESENCE_LEAVE_DELAY_MS } from './support/demo-server.js';
@@ -212,6 +213,7 @@ describe('the demo app in Chromium', () => {
     expect(await problems.textContent()).toMatch(/room name cannot be used.*not allowed/i);
     expect(await problems.textContent()).toMatch(/display name cannot be used.*at most 40/i);
     await ann.page.screenshot({ path: `${SCREENSHOT_DIR}/invalid-link.png` });
+    expect(await axeViolations(ann.page)).toEqual([]);
 
     // The form keeps working: an empty name is refused with a message, then a good one joins.
     await ann.page.getByLabel('Display name').fill('   ');
@@ -224,11 +226,12 @@ describe('the demo app in Chromium', () => {
     expect(new URL(ann.page.url()).searchParams.get('name')).toBe('Ann Fixed');
   });
 
-  it('the join form and the live page (screenshots)', async () => {
+  it('the join form and the live page are axe clean (screenshots)', async () => {
     const ann = await user();
     await ann.page.goto(demo.url);
     await ann.page.getByRole('heading', { name: 'Join the live event' }).waitFor();
     await ann.page.screenshot({ path: `${SCREENSHOT_DIR}/join-form.png` });
+    expect(await axeViolations(ann.page)).toEqual([]);
     const room = freshRoom('tour');
     await ann.page.getByLabel('Display name').fill('Ann Example');
     await ann.page.getByLabel('Room').fill(room);
@@ -237,6 +240,7 @@ describe('the demo app in Chromium', () => {
     await demo.admin('POST', `/rooms/${room}/simulation`, { count: 100, seed: 9 });
     await eventually(async () => expect(await demoPage.onlineRows(ann.page).count()).toBeGreaterThan(5));
     await ann.page.screenshot({ path: `${SCREENSHOT_DIR}/live-event.png` });
+    expect(await axeViolations(ann.page)).toEqual([]);
     await demo.admin('DELETE', `/rooms/${room}/simulation`);
   });
 });
