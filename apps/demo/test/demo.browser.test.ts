@@ -93,6 +93,22 @@ describe('the demo app in Chromium', () => {
       async () => expect(await demoPage.onlineNames(ann.page)).toEqual(['Ann Example']),
       TEST_PRESENCE_LEAVE_DELAY_MS + 2_000,
     );
+
+    // A tab that goes away without unload handlers (a crash, a killed browser) looks like a lost network: the server
+    // keeps the member for the presence leave delay (15 s on Ably, 6 s in this test), then everyone sees the leave.
+    const dan = await user();
+    await dan.join(room, 'Dan Dropped');
+    await eventually(async () => expect(await demoPage.onlineNames(ann.page)).toContain('Dan Dropped'));
+    const danId = await dan.clientId();
+    const closedAt = Date.now();
+    await dan.page.close({ runBeforeUnload: false });
+    const { members } = await demo.admin<{ members: Array<{ clientId: string }> }>('GET', `/rooms/${room}/members`);
+    expect(members.map((member) => member.clientId)).toContain(danId);
+    await eventually(
+      async () => expect(await demoPage.onlineNames(ann.page)).toEqual(['Ann Example']),
+      TEST_PRESENCE_LEAVE_DELAY_MS + 4_000,
+    );
+    expect(Date.now() - closedAt).toBeLessThan(TEST_PRESENCE_LEAVE_DELAY_MS + 4_000);
   });
 
   it('the viewer count equals the connections (two tabs of one person count twice) and falls when a tab closes', async () => {

@@ -27,8 +27,10 @@ export function LiveEventPage({ config, details, realtime, onLeave, onSwitchRoom
   const presence = usePresence<DemoPresence>({ data });
 
   const leave = () => {
-    // Leave presence first so others see it at once, then drop the page (which closes the connection).
-    presence.leave().finally(onLeave);
+    // Send the leave, but never wait for it: offline, the SDK would hold it until it reconnects. Leaving the page
+    // closes the connection, which removes me from presence at once anyway.
+    presence.leave().catch(() => {});
+    onLeave();
   };
 
   return (
