@@ -1,4 +1,14 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * One Vitest run covers every package. Projects:
@@ -8,6 +18,7 @@ import { defineConfig } from 'vitest/config';
  *   demo app's end-to-end tests.
  * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test has a
  *   tsconfig of its own, because `declare module` augmentations are global to a program.
+ * - storybook: every story as a test in real Chromium (Vitest browser mode), with axe checks failing on violations.
  */
 export default defineConfig({
   test: {
@@ -53,6 +64,22 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook', storybookScript: 'pnpm storybook --no-open' })],
+        test: {
+          name: 'storybook',
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

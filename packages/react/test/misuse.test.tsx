@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { screen } from '@testing-library/react';
+import * as Ably from 'ably';
 import { describe, expect, it, vi } from 'vitest';
 import { PresenceKitError, PresenceKitErrorCode } from '../src/errors.js';
 import { useOccupancy } from '../src/hooks/use-occupancy.js';
@@ -32,8 +33,14 @@ function Occupancy() {
 }
 
 function Empty() {
-  usePresence(undefined, { room: '' });
+  usePresence({ room: '' });
   return null;
+}
+
+/** The same hook with a valid room: proves the provider the helper renders is not what throws. */
+function Valid() {
+  usePresence({ room: 'valid', enterOnMount: false });
+  return <p>valid room rendered</p>;
 }
 
 describe('misuse throws at once, naming the hook and what it needs', () => {
@@ -62,8 +69,22 @@ describe('misuse throws at once, naming the hook and what it needs', () => {
     const kit = await startKit();
     const error = errorOf(() => kit.renderWithKit(<Empty />, { client: kit.chat('a') }));
     expect(error.code).toBe(PresenceKitErrorCode.InvalidArgument);
-    expect(error.message).toContain('usePresence');
-    // The same helper renders the provider when given a client: prove the error came from the hook, not the helper.
-    expect(() => render(<div />)).not.toThrow();
+    expect(error.message).toBe('usePresence was given an empty room name; pass a non-empty string.');
+    // The same helper, provider and client render the same hook with a real room name: the error came from the
+    // empty name, not from the helper or the provider.
+    kit.renderWithKit(<Valid />, { client: kit.chat('a') });
+    expect(screen.getByText('valid room rendered')).toBeTruthy();
+  });
+
+  it('kit errors are Ably ErrorInfo with codes in the 104xxx range', async () => {
+    const kit = await startKit();
+    const error = errorOf(() => kit.renderWithKit(<Listener />, {}));
+    expect(error).toBeInstanceOf(Ably.ErrorInfo);
+    expect(error).toMatchObject({ code: 104000, statusCode: 400, name: 'PresenceKitError' });
+    expect(PresenceKitErrorCode).toMatchObject({
+      MissingProvider: 104000,
+      MissingRoom: 104001,
+      InvalidArgument: 104002,
+    });
   });
 });

@@ -1,15 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { type UsePresenceEventsOptions, usePresenceEvents } from '../src/hooks/use-presence-events.js';
+import {
+  type UsePresenceEventListenerOptions,
+  usePresenceEventListener,
+} from '../src/hooks/use-presence-event-listener.js';
 import { PresenceRoom } from '../src/provider/presence-room.js';
 import { eventually, startKit } from './support/render-with-kit.js';
 
-function Recorder({ log, types }: { log: string[]; types?: UsePresenceEventsOptions['types'] }) {
-  usePresenceEvents((event) => log.push(`${event.type}:${event.member.clientId}`), types ? { types } : {});
+function Recorder({ log, types }: { log: string[]; types?: UsePresenceEventListenerOptions['types'] }) {
+  usePresenceEventListener({ listener: (event) => log.push(`${event.type}:${event.member.clientId}`), types });
   return <p>recording</p>;
 }
 
-describe('usePresenceEvents', () => {
+describe('usePresenceEventListener', () => {
   it('delivers events filtered by one type, several types, or none', async () => {
     const kit = await startKit();
     const early = await kit.room(kit.chat('early'), 'ev');

@@ -3,13 +3,12 @@ import { Profiler } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useIsPresent } from '../src/hooks/use-is-present.js';
 import { usePeople } from '../src/hooks/use-people.js';
+import { usePerson } from '../src/hooks/use-person.js';
 import { usePresenceListener } from '../src/hooks/use-presence-listener.js';
-import { usePresenceMember } from '../src/hooks/use-presence-member.js';
 import { PresenceRoom } from '../src/provider/presence-room.js';
-import { DEFAULT_ROOM_OPTIONS } from '../src/provider/room-entry.js';
-import { createManualFrameScheduler } from '../src/store/frame-scheduler.js';
 import { shallow } from '../src/store/shallow.js';
-import type { PresenceKitMember } from '../src/store/types.js';
+import type { Person } from '../src/store/types.js';
+import { createManualFrameScheduler } from '../src/testing.js';
 import { createRenderCounter, eventually, startKit } from './support/render-with-kit.js';
 
 interface Profile {
@@ -33,7 +32,7 @@ function MemberList() {
 
 function People() {
   const people = usePeople<Profile>();
-  const connections = usePresenceListener((members) => members.length);
+  const connections = usePresenceListener({ select: (members) => members.length });
   return (
     <div>
       <p>
@@ -50,21 +49,21 @@ function People() {
 
 interface Probe {
   renders: ReturnType<typeof createRenderCounter>;
-  seen: Map<string, PresenceKitMember<Profile> | undefined>;
+  seen: Map<string, Person<Profile> | undefined>;
 }
 
 function Row({ clientId, probe }: { clientId: string; probe: Probe }) {
   const { renders, seen } = probe;
-  const member = usePresenceMember<Profile>(clientId);
-  const here = useIsPresent(clientId);
+  const person = usePerson<Profile>({ clientId });
+  const here = useIsPresent({ clientId });
   renders.bump(clientId);
-  seen.set(clientId, member);
-  return <li>{`${clientId}=${member?.data?.name ?? '-'}${here ? '' : ' (away)'}`}</li>;
+  seen.set(clientId, person);
+  return <li>{`${clientId}=${person?.latest.data?.name ?? '-'}${here ? '' : ' (away)'}`}</li>;
 }
 function Roster({ probe }: { probe: Probe }) {
   const { renders } = probe;
   // A derived array: `shallow` keeps it from re-rendering when only data changes.
-  const ids = usePresenceListener((members) => members.map((m) => m.clientId).sort(), shallow);
+  const ids = usePresenceListener({ select: (members) => members.map((m) => m.clientId).sort(), isEqual: shallow });
   renders.bump('roster');
   return (
     <ul>
@@ -153,7 +152,7 @@ describe('render counts and referential stability', () => {
     const rooms = await Promise.all(names.map((name) => kit.room(kit.chat(name), 'stable')));
     await Promise.all(rooms.map((room, i) => room.presence.enter({ name: `${names[i]}-1` })));
     const renders = createRenderCounter();
-    const seen = new Map<string, PresenceKitMember<Profile> | undefined>();
+    const seen = new Map<string, Person<Profile> | undefined>();
 
     kit.renderWithKit(
       <PresenceRoom name="stable">
@@ -197,7 +196,8 @@ describe('render counts and referential stability', () => {
       { client: viewer, scheduler: frames.schedule },
     );
     // A second, plain subscription on the viewer's own room object: it sees events in the same tick the store does.
-    const viewerRoom = await viewer.rooms.get('burst', DEFAULT_ROOM_OPTIONS);
+    // <PresenceRoom> passes no options (Ably Chat's defaults), so the same call returns the kit's room.
+    const viewerRoom = await viewer.rooms.get('burst');
     await eventually(() => expect(viewerRoom.status).toBe('attached'));
     let received = 0;
     viewerRoom.presence.subscribe(() => {

@@ -6,7 +6,8 @@ import { useConnectionErrorListener } from '../src/hooks/use-connection-error-li
 import { useIsPresent } from '../src/hooks/use-is-present.js';
 import { usePeople } from '../src/hooks/use-people.js';
 import { usePresence } from '../src/hooks/use-presence.js';
-import { usePresenceEvents } from '../src/hooks/use-presence-events.js';
+import { usePresenceEventListener } from '../src/hooks/use-presence-event-listener.js';
+import { usePresenceKit } from '../src/hooks/use-presence-kit.js';
 import { usePresenceListener } from '../src/hooks/use-presence-listener.js';
 import { useRoomErrorListener } from '../src/hooks/use-room-error-listener.js';
 import { useSelf } from '../src/hooks/use-self.js';
@@ -21,23 +22,25 @@ function createViewerLog() {
 }
 
 function Viewer({ log }: { log: ReturnType<typeof createViewerLog> }) {
-  const ids = usePresenceListener((members) => members.map((m) => m.clientId).join(','));
-  const aliceHere = useIsPresent('alice');
-  usePresenceEvents((event) => log.events.push(`${event.type}:${event.member.clientId}`));
+  const ids = usePresenceListener({ select: (members) => members.map((m) => m.clientId).join(',') });
+  const aliceHere = useIsPresent({ clientId: 'alice' });
+  usePresenceEventListener({ listener: (event) => log.events.push(`${event.type}:${event.member.clientId}`) });
   log.renders.push(ids);
   return <p>{`viewer sees [${ids}] alice:${aliceHere ? 'here' : 'gone'}`}</p>;
 }
 
 function Alice({ status }: { status: string }) {
-  const { isPresent } = usePresence({ status });
+  const { isPresent } = usePresence({ data: { status } });
   const self = useSelf();
   return <p>{`alice ${isPresent ? 'present' : 'absent'} on ${self?.connectionId ?? '-'} with ${status}`}</p>;
 }
 
 function Watcher({ log }: { log: string[] }) {
-  const people = usePeople((list) => list.length);
-  useRoomErrorListener((event) => log.push(`room:${event.kind}:${'code' in event.error ? event.error.code : ''}`));
-  useConnectionErrorListener((change) => log.push(`connection:${change.current}:${change.error?.code}`));
+  const people = usePeople({ select: (list) => list.length });
+  useRoomErrorListener({ listener: (event) => log.push(`room:${event.kind}:${event.error.code}`) });
+  const { client } = usePresenceKit();
+  // The listener gets the error alone; the status it came with is the client's at that moment.
+  useConnectionErrorListener({ listener: (error) => log.push(`connection:${client.connection.status}:${error.code}`) });
   log.push(`render:${people}`);
   return <p>{`${people} people`}</p>;
 }
@@ -114,7 +117,7 @@ describe('reconnects', () => {
     kit.server.faults.drop(viewer.realtime.connection.id!);
     await eventually(() => expect(states).toContain('connected'), 8_000);
     await eventually(async () => {
-      const room = await viewer.rooms.get('blips', { occupancy: { enableEvents: true } });
+      const room = await viewer.rooms.get('blips');
       expect(room.status).toBe('attached');
     });
     expect(log.renders.slice(rendersBefore).every((ids) => ids === 'alice')).toBe(true);

@@ -15,20 +15,22 @@ import { PresenceRoom } from '../src/provider/presence-room.js';
 import { startKit } from './support/render-with-kit.js';
 
 function Page() {
-  usePresence({ name: 'Alice' });
+  usePresence({ data: { name: 'Alice' } });
   const members = usePresenceListener();
-  const people = usePeople((list) => list.length);
-  const connections = useOccupancy((o) => o.connections);
+  const people = usePeople({ select: (list) => list.length });
+  const connections = useOccupancy({ select: (o) => o.connections });
   const room = useRoomStatus();
   const connection = useConnectionStatus();
+  const readiness = `synced=${room.isSynced} counted=${room.hasOccupancy}`;
   return (
-    <p>{`members=${members.length} people=${people} connections=${connections} room=${room} conn=${connection}`}</p>
+    <p>{`members=${members.length} people=${people} connections=${connections} room=${room.status} conn=${connection.status} ${readiness}`}</p>
   );
 }
 
 const app = (client: ChatClient) => (
   <PresenceKitProvider client={client}>
-    <PresenceRoom name="ssr">
+    {/* Live occupancy events (Ably Chat's default is off, and then useOccupancy polls every 15 s). */}
+    <PresenceRoom name="ssr" options={{ occupancy: { enableEvents: true } }}>
       <Page />
     </PresenceRoom>
   </PresenceKitProvider>
@@ -47,7 +49,9 @@ describe('server rendering', () => {
 
     const html = renderToString(app(serverClient));
 
-    expect(html).toContain('members=0 people=0 connections=0 room=initialized conn=initialized');
+    expect(html).toContain(
+      'members=0 people=0 connections=0 room=initialized conn=initialized synced=false counted=false',
+    );
     expect(get).not.toHaveBeenCalled();
     expect(realtime.connection.state).toBe('initialized');
     expect(kit.server.stats().connections).toBe(0);
@@ -74,7 +78,10 @@ describe('server rendering', () => {
     const root = await act(async () => hydrateRoot(container, app(client), { onRecoverableError: recoverable }));
 
     await waitFor(
-      () => expect(screen.getByText(/members=2 people=2 connections=2 room=attached conn=connected/)).toBeTruthy(),
+      () =>
+        expect(
+          screen.getByText(/members=2 people=2 connections=2 room=attached conn=connected synced=true counted=true/),
+        ).toBeTruthy(),
       {
         timeout: 8_000,
       },

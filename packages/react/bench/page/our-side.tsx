@@ -1,12 +1,12 @@
 import type { ChatClient, RoomOptions } from '@ably/chat';
 import { memo, useLayoutEffect } from 'react';
 import {
-  type PresenceKitMember,
+  type Person,
   PresenceKitProvider,
   PresenceRoom,
-  shallow,
+  usePerson,
+  usePersonIds,
   usePresenceListener,
-  usePresenceMember,
 } from '../../src/index.js';
 import type { OurList } from './bench-api.js';
 import { MemberList, MemberRow } from './member-list.js';
@@ -37,14 +37,15 @@ function PlainList({ probe }: { probe: Probe }) {
   return <MemberList members={members} probe={probe} />;
 }
 
-const selectClientIds = (members: readonly PresenceKitMember[]) => members.map((member) => member.clientId);
+/** A person's latest connection: bench members have one connection each, so this is their only member. */
+const selectLatest = (person: Person | undefined) => person?.latest;
 
 /**
- * The kit's pattern for long lists: the list re-renders only when who is present changes (keys, compared with
- * `shallow`); each row reads its own member, so an update re-renders one row. Bench members have one connection each.
+ * The kit's pattern for long lists: the list re-renders only when who is present changes (`usePersonIds`, a new
+ * array only then); each row reads its own person, so an update re-renders one row.
  */
 function SelectiveList({ probe }: { probe: Probe }) {
-  const clientIds = usePresenceListener(selectClientIds, shallow);
+  const clientIds = usePersonIds();
   useLayoutEffect(() => probe.setCount(clientIds.length), [clientIds, probe]);
   return (
     <ul className="members">
@@ -56,7 +57,7 @@ function SelectiveList({ probe }: { probe: Probe }) {
 }
 
 const SelectiveRow = memo(function SelectiveRow({ clientId, probe }: { clientId: string; probe: Probe }) {
-  const member = usePresenceMember(clientId);
+  const member = usePerson({ clientId, select: selectLatest });
   useLayoutEffect(() => {
     if (member) probe.observe([member]);
   }, [member, probe]);

@@ -1,7 +1,7 @@
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useActiveRoomsQuery } from '../../src/hooks/use-active-rooms-query.js';
 import { roomsKeys } from '../../src/queries/query-keys.js';
+import { useActiveRoomsQuery } from '../../src/query.js';
 import { startQueryHarness } from './query-harness.js';
 
 describe('useActiveRoomsQuery', () => {

@@ -1,8 +1,9 @@
+import { skipToken } from '@tanstack/react-query';
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PresenceKitErrorCode } from '../../src/errors.js';
-import { useBatchPresenceQuery } from '../../src/hooks/use-batch-presence-query.js';
 import { presenceKeys } from '../../src/queries/query-keys.js';
+import { useBatchPresenceQuery } from '../../src/query.js';
 import { startQueryHarness } from './query-harness.js';
 
 describe('useBatchPresenceQuery', () => {
@@ -16,7 +17,7 @@ describe('useBatchPresenceQuery', () => {
     await carol.presence.enter({ seat: 3 });
 
     const { result, queryClient } = h.renderQueryHook(
-      () => useBatchPresenceQuery<{ seat: number }>(['b', 'a', 'empty']),
+      () => useBatchPresenceQuery<{ seat: number }>({ rooms: ['b', 'a', 'empty'] }),
       {
         client: h.chat('observer'),
       },
@@ -48,7 +49,7 @@ describe('useBatchPresenceQuery', () => {
     await (await h.room(h.chat('alice', full), 'open')).presence.enter({ seat: 1 });
     await (await h.room(h.chat('bob', full), 'private')).presence.enter({ seat: 2 });
 
-    const { result } = h.renderQueryHook(() => useBatchPresenceQuery(['open', 'private']), {
+    const { result } = h.renderQueryHook(() => useBatchPresenceQuery({ rooms: ['open', 'private'] }), {
       client: h.chat('viewer', { key: 'app.viewer:viewer-secret' }),
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
@@ -62,7 +63,7 @@ describe('useBatchPresenceQuery', () => {
     await alice.presence.enter({ seat: 1 });
 
     // "[bogus]room::$chat" has an invalid channel qualifier, so the server fails that channel alone with 40010.
-    const { result } = h.renderQueryHook(() => useBatchPresenceQuery(['open', '[bogus]room']), {
+    const { result } = h.renderQueryHook(() => useBatchPresenceQuery({ rooms: ['open', '[bogus]room'] }), {
       client: h.chat('observer'),
     });
 
@@ -78,16 +79,36 @@ describe('useBatchPresenceQuery', () => {
   it('fails the whole query only when the whole request fails (bad credentials)', async () => {
     const h = await startQueryHarness();
     const badKey = h.chat('observer', { key: 'local.dev:wrong-secret', autoConnect: false });
-    const { result } = h.renderQueryHook(() => useBatchPresenceQuery(['a', 'b']), { client: badKey });
+    const { result } = h.renderQueryHook(() => useBatchPresenceQuery({ rooms: ['a', 'b'] }), { client: badKey });
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ code: 40101 });
   });
 
-  it('throws at render for an empty list, an empty name, a comma, or more than 100 rooms', async () => {
+  it('waits, with no request, for an empty list or skipToken', async () => {
+    const h = await startQueryHarness();
+    await (await h.room(h.chat('alice'), 'a')).presence.enter({ seat: 1 });
+    const client = h.chat('observer');
+    const requests = h.recordRequests(client);
+    const { result } = h.renderQueryHook(
+      () => ({
+        empty: useBatchPresenceQuery({ rooms: [] }),
+        skipped: useBatchPresenceQuery({ rooms: skipToken }),
+        // A live query on the same client: once it has its answer, the waiting ones had every chance to fetch.
+        control: useBatchPresenceQuery({ rooms: ['a'] }),
+      }),
+      { client },
+    );
+    await waitFor(() => expect(result.current.control.isSuccess).toBe(true));
+    for (const waiting of [result.current.empty, result.current.skipped]) {
+      expect(waiting).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined, error: null });
+    }
+    expect(requests()).toEqual(['batchPresence a::$chat']);
+  });
+
+  it('throws at render for an empty name, a comma, or more than 100 rooms', async () => {
     const h = await startQueryHarness();
     const client = h.chat('observer');
-    const render = (rooms: string[]) => () => h.renderQueryHook(() => useBatchPresenceQuery(rooms), { client });
-    expect(render([])).toThrow('useBatchPresenceQuery: rooms must be a non-empty array of room names.');
+    const render = (rooms: string[]) => () => h.renderQueryHook(() => useBatchPresenceQuery({ rooms }), { client });
     expect(render(['a', ''])).toThrow(expect.objectContaining({ code: PresenceKitErrorCode.InvalidArgument }));
     expect(render(['a,b'])).toThrow(/contains a comma/);
     expect(render(Array.from({ length: 101 }, (_, i) => `r${i}`))).toThrow(/at most 100 rooms per query, got 101/);

@@ -1,10 +1,10 @@
+import { skipToken } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import * as Ably from 'ably';
 import { describe, expect, it } from 'vitest';
 import { PresenceKitError, PresenceKitErrorCode } from '../../src/errors.js';
-import { useChannelOccupancyQuery } from '../../src/hooks/use-channel-occupancy-query.js';
-import { useOccupancyQuery } from '../../src/hooks/use-occupancy-query.js';
 import { occupancyKeys } from '../../src/queries/query-keys.js';
+import { useChannelOccupancyQuery, useOccupancyQuery } from '../../src/query.js';
 import { startQueryHarness } from './query-harness.js';
 
 describe('useOccupancyQuery', () => {
@@ -17,7 +17,7 @@ describe('useOccupancyQuery', () => {
     await aliceRoom.presence.enter({ status: 'here' });
     const observer = h.chat('observer');
 
-    const { result } = h.renderQueryHook(() => useOccupancyQuery('lobby'), { client: observer });
+    const { result } = h.renderQueryHook(() => useOccupancyQuery({ room: 'lobby' }), { client: observer });
 
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data).toEqual({ connections: 2, presenceMembers: 1 });
@@ -44,7 +44,7 @@ describe('useOccupancyQuery', () => {
   it('refetches to see a change, and applies select', async () => {
     const h = await startQueryHarness();
     const observer = h.chat('observer');
-    const { result } = h.renderQueryHook(() => useOccupancyQuery('later', { select: (o) => o.connections }), {
+    const { result } = h.renderQueryHook(() => useOccupancyQuery({ room: 'later', select: (o) => o.connections }), {
       client: observer,
     });
     await waitFor(() => expect(result.current.data).toBe(0));
@@ -58,7 +58,7 @@ describe('useOccupancyQuery', () => {
     const h = await startQueryHarness();
     const badKey = h.chat('observer', { key: 'local.dev:wrong-secret', autoConnect: false });
 
-    const { result } = h.renderQueryHook(() => useOccupancyQuery('lobby'), { client: badKey });
+    const { result } = h.renderQueryHook(() => useOccupancyQuery({ room: 'lobby' }), { client: badKey });
 
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ code: 40101, statusCode: 401 });
@@ -67,7 +67,7 @@ describe('useOccupancyQuery', () => {
   it('throws at render, naming the hook, without a provider or without a room', async () => {
     const h = await startQueryHarness();
     const observer = h.chat('observer');
-    expect(() => renderHook(() => useOccupancyQuery('lobby'))).toThrow(
+    expect(() => renderHook(() => useOccupancyQuery({ room: 'lobby' }))).toThrow(
       new PresenceKitError(
         PresenceKitErrorCode.MissingProvider,
         'useOccupancyQuery must be used within <PresenceKitProvider>. Wrap your app (or this part of it) in <PresenceKitProvider client={chatClient}>.',
@@ -79,9 +79,30 @@ describe('useOccupancyQuery', () => {
         message: expect.stringMatching(/^useOccupancyQuery needs a room: render it inside <PresenceRoom/),
       }),
     );
-    expect(() => h.renderQueryHook(() => useOccupancyQuery(''), { client: observer })).toThrow(
-      new PresenceKitError(40003, 'useOccupancyQuery: room must be a non-empty string, got "".'),
+  });
+
+  it("waits, with no request, for room '' or skipToken (even inside a <PresenceRoom>)", async () => {
+    const h = await startQueryHarness();
+    await h.room(h.chat('alice'), 'lobby');
+    const observer = h.chat('observer');
+    const requests = h.recordRequests(observer);
+    const { result } = h.renderQueryHook(
+      () => ({
+        empty: useOccupancyQuery({ room: '' }),
+        skipped: useOccupancyQuery({ room: skipToken }),
+        emptyMetrics: useChannelOccupancyQuery({ room: '' }),
+        // Answered by the same client: by then the waiting queries had every chance to fetch.
+        control: useOccupancyQuery({ room: 'lobby' }),
+      }),
+      // '' means "no room yet", not "the scope's room": nothing is read for the enclosing room either.
+      { client: observer, room: 'scope' },
     );
+    await waitFor(() => expect(result.current.control.isSuccess).toBe(true));
+    const { empty, skipped, emptyMetrics } = result.current;
+    for (const waiting of [empty, skipped, emptyMetrics]) {
+      expect(waiting).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined, error: null });
+    }
+    expect(requests()).toEqual(['GET /chat/v4/rooms/lobby/occupancy']);
   });
 });
 
@@ -94,7 +115,7 @@ describe('useChannelOccupancyQuery', () => {
     await h.room(h.chat('bob'), 'metrics');
     const observer = h.chat('observer');
 
-    const { result } = h.renderQueryHook(() => useChannelOccupancyQuery('metrics'), { client: observer });
+    const { result } = h.renderQueryHook(() => useChannelOccupancyQuery({ room: 'metrics' }), { client: observer });
 
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     // Chat attaches with PRESENCE|PUBLISH|SUBSCRIBE|PRESENCE_SUBSCRIBE (+ annotation publish): every mode count is 2.
@@ -121,7 +142,9 @@ describe('useChannelOccupancyQuery', () => {
 
   it('reports an unused room as inactive with zero metrics', async () => {
     const h = await startQueryHarness();
-    const { result } = h.renderQueryHook(() => useChannelOccupancyQuery('nobody-here'), { client: h.chat('o') });
+    const { result } = h.renderQueryHook(() => useChannelOccupancyQuery({ room: 'nobody-here' }), {
+      client: h.chat('o'),
+    });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data?.isActive).toBe(false);
     expect(Object.values(result.current.data?.metrics ?? { x: 1 }).every((n) => n === 0)).toBe(true);

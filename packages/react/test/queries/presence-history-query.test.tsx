@@ -1,8 +1,9 @@
+import { skipToken } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PresenceKitErrorCode } from '../../src/errors.js';
-import { usePresenceHistoryQuery } from '../../src/hooks/use-presence-history-query.js';
 import { presenceKeys } from '../../src/queries/query-keys.js';
+import { usePresenceHistoryQuery } from '../../src/query.js';
 import { type QueryHarness, startQueryHarness } from './query-harness.js';
 
 interface Mood {
@@ -38,9 +39,12 @@ describe('usePresenceHistoryQuery', () => {
     await playHistory(h, 'story');
     const observer = h.chat('observer');
 
-    const { result, queryClient } = h.renderQueryHook(() => usePresenceHistoryQuery<Mood>('story', { limit: 3 }), {
-      client: observer,
-    });
+    const { result, queryClient } = h.renderQueryHook(
+      () => usePresenceHistoryQuery<Mood>({ room: 'story', limit: 3 }),
+      {
+        client: observer,
+      },
+    );
 
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data?.pages).toHaveLength(1);
@@ -79,9 +83,9 @@ describe('usePresenceHistoryQuery', () => {
 
     const { result } = h.renderQueryHook(
       () => ({
-        forwards: usePresenceHistoryQuery('window', { direction: 'forwards' }),
-        untilUpdate: usePresenceHistoryQuery('window', { direction: 'forwards', end: afterUpdate }),
-        fromUpdate: usePresenceHistoryQuery('window', { start: afterEnter + 1 }),
+        forwards: usePresenceHistoryQuery({ room: 'window', direction: 'forwards' }),
+        untilUpdate: usePresenceHistoryQuery({ room: 'window', direction: 'forwards', end: afterUpdate }),
+        fromUpdate: usePresenceHistoryQuery({ room: 'window', start: afterEnter + 1 }),
       }),
       { client: observer },
     );
@@ -105,13 +109,35 @@ describe('usePresenceHistoryQuery', () => {
   it('throws at render for invalid parameters', async () => {
     const h = await startQueryHarness();
     const client = h.chat('observer');
-    const render = (options: Parameters<typeof usePresenceHistoryQuery>[1]) => () =>
-      h.renderQueryHook(() => usePresenceHistoryQuery('r', options), { client });
+    const render = (options: NonNullable<Parameters<typeof usePresenceHistoryQuery>[0]>) => () =>
+      h.renderQueryHook(() => usePresenceHistoryQuery({ room: 'r', ...options }), { client });
     expect(render({ limit: 0 })).toThrow('usePresenceHistoryQuery: limit must be an integer from 1 to 1000, got 0.');
     expect(render({ limit: 2.5 })).toThrow(/limit must be an integer from 1 to 1000/);
     expect(render({ start: 10, end: 5 })).toThrow('usePresenceHistoryQuery: start (10) must not be after end (5).');
     expect(render({ direction: 'sideways' as 'forwards' })).toThrow(
       expect.objectContaining({ code: PresenceKitErrorCode.InvalidArgument }),
     );
+  });
+
+  it("waits, with no request, for room '' or skipToken", async () => {
+    const h = await startQueryHarness();
+    await playHistory(h, 'told');
+    const observer = h.chat('observer');
+    const requests = h.recordRequests(observer);
+    const { result } = h.renderQueryHook(
+      () => ({
+        empty: usePresenceHistoryQuery({ room: '', limit: 2 }),
+        skipped: usePresenceHistoryQuery({ room: skipToken }),
+        // Answered by the same client: by then the waiting queries had every chance to fetch.
+        control: usePresenceHistoryQuery({ room: 'told', limit: 10 }),
+      }),
+      { client: observer },
+    );
+    await waitFor(() => expect(result.current.control.isSuccess).toBe(true));
+    expect(result.current.control.data?.pages[0]?.events).toHaveLength(4);
+    for (const waiting of [result.current.empty, result.current.skipped]) {
+      expect(waiting).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined, error: null });
+    }
+    expect(requests()).toEqual([`GET /channels/${encodeURIComponent('told::$chat')}/presence/history`]);
   });
 });

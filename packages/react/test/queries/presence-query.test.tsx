@@ -1,9 +1,8 @@
+import { skipToken } from '@tanstack/react-query';
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PresenceKitErrorCode } from '../../src/errors.js';
-import { useIsUserPresentQuery } from '../../src/hooks/use-is-user-present-query.js';
-import { usePresenceQuery } from '../../src/hooks/use-presence-query.js';
 import { presenceKeys } from '../../src/queries/query-keys.js';
+import { useIsUserPresentQuery, usePresenceQuery } from '../../src/query.js';
 import { startQueryHarness } from './query-harness.js';
 
 interface Status {
@@ -20,7 +19,7 @@ describe('usePresenceQuery', () => {
     await bobRoom.presence.enter({ status: 'away' });
     const observer = h.chat('observer');
 
-    const { result } = h.renderQueryHook(() => usePresenceQuery<Status>('lobby'), { client: observer });
+    const { result } = h.renderQueryHook(() => usePresenceQuery<Status>({ room: 'lobby' }), { client: observer });
 
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const members = [...(result.current.data ?? [])].sort((a, b) => a.clientId.localeCompare(b.clientId));
@@ -49,10 +48,10 @@ describe('usePresenceQuery', () => {
     const aliceRoom = await h.room(h.chat('alice'), 'formats');
     await aliceRoom.presence.enter({ status: 'available', nested: { n: 1 } });
 
-    const { result: msgpackResult } = h.renderQueryHook(() => usePresenceQuery('formats'), {
+    const { result: msgpackResult } = h.renderQueryHook(() => usePresenceQuery({ room: 'formats' }), {
       client: h.chat('observer'),
     });
-    const { result: jsonResult } = h.renderQueryHook(() => usePresenceQuery('formats'), {
+    const { result: jsonResult } = h.renderQueryHook(() => usePresenceQuery({ room: 'formats' }), {
       client: h.chat('json-observer', { useBinaryProtocol: false }),
     });
 
@@ -69,7 +68,7 @@ describe('usePresenceQuery', () => {
     }
     const observer = h.chat('observer');
 
-    const { result, queryClient } = h.renderQueryHook(() => usePresenceQuery('tabs', { clientId: 'alice' }), {
+    const { result, queryClient } = h.renderQueryHook(() => usePresenceQuery({ room: 'tabs', clientId: 'alice' }), {
       client: observer,
     });
 
@@ -84,7 +83,7 @@ describe('usePresenceQuery', () => {
     h.server.simulation.start({ room: 'big' }, { count: 1_150, seed: 3 });
     const observer = h.chat('observer');
 
-    const { result } = h.renderQueryHook(() => usePresenceQuery('big'), { client: observer });
+    const { result } = h.renderQueryHook(() => usePresenceQuery({ room: 'big' }), { client: observer });
 
     await waitFor(() => expect(result.current.isSuccess).toBe(true), { timeout: 10_000 });
     expect(result.current.data).toHaveLength(1_150);
@@ -101,21 +100,59 @@ describe('usePresenceQuery', () => {
   it('passes the server’s error code through as the query error', async () => {
     const h = await startQueryHarness();
     // "[bogus]" is not a valid channel qualifier, so the server rejects the channel name with 40010.
-    const { result } = h.renderQueryHook(() => usePresenceQuery('[bogus]room'), { client: h.chat('observer') });
+    const { result } = h.renderQueryHook(() => usePresenceQuery({ room: '[bogus]room' }), {
+      client: h.chat('observer'),
+    });
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ code: 40010, statusCode: 400 });
   });
 
-  it('throws at render for an empty clientId filter', async () => {
+  it("waits, with no request, for room '' or skipToken", async () => {
     const h = await startQueryHarness();
-    expect(() =>
-      h.renderQueryHook(() => usePresenceQuery('lobby', { clientId: '' }), { client: h.chat('observer') }),
-    ).toThrow(
-      expect.objectContaining({
-        code: PresenceKitErrorCode.InvalidArgument,
-        message: 'usePresenceQuery: clientId must be a non-empty string, got "".',
+    const aliceRoom = await h.room(h.chat('alice'), 'lobby');
+    await aliceRoom.presence.enter({ status: 'here' });
+    const observer = h.chat('observer');
+    const requests = h.recordRequests(observer);
+    const { result } = h.renderQueryHook(
+      () => ({
+        emptyRoom: usePresenceQuery({ room: '' }),
+        skipped: usePresenceQuery({ room: skipToken, clientId: 'alice' }),
+        // Answered by the same client: by then the waiting queries had every chance to fetch.
+        control: usePresenceQuery({ room: 'lobby', clientId: 'alice' }),
       }),
+      // '' means "no room yet", not "the scope's room": nothing is read for the enclosing room either.
+      { client: observer, room: 'scope' },
     );
+    await waitFor(() => expect(result.current.control.isSuccess).toBe(true));
+    for (const waiting of [result.current.emptyRoom, result.current.skipped]) {
+      expect(waiting).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined, error: null });
+    }
+    expect(requests()).toEqual([`GET /channels/${encodeURIComponent('lobby::$chat')}/presence`]);
+  });
+
+  // BUG: see react-src-bugs.md (usePresenceQuery drops an empty clientId filter and reads every member instead of waiting)
+  it.skip('waits, with no request, for an empty clientId filter (not a read of every member)', async () => {
+    const h = await startQueryHarness();
+    const aliceRoom = await h.room(h.chat('alice'), 'lobby');
+    await aliceRoom.presence.enter({ status: 'here' });
+    const observer = h.chat('observer');
+    const requests = h.recordRequests(observer);
+    const { result } = h.renderQueryHook(
+      () => ({
+        emptyClientId: usePresenceQuery({ room: 'lobby', clientId: '' }),
+        // Answered by the same client: by then the waiting query had every chance to fetch.
+        control: usePresenceQuery({ room: 'lobby', clientId: 'alice' }),
+      }),
+      { client: observer },
+    );
+    await waitFor(() => expect(result.current.control.isSuccess).toBe(true));
+    expect(result.current.emptyClientId).toMatchObject({
+      status: 'pending',
+      fetchStatus: 'idle',
+      data: undefined,
+      error: null,
+    });
+    expect(requests()).toEqual([`GET /channels/${encodeURIComponent('lobby::$chat')}/presence`]);
   });
 });
 
@@ -127,7 +164,10 @@ describe('useIsUserPresentQuery', () => {
     const observer = h.chat('observer');
 
     const { result } = h.renderQueryHook(
-      () => ({ alice: useIsUserPresentQuery('desk', 'alice'), carol: useIsUserPresentQuery('desk', 'carol') }),
+      () => ({
+        alice: useIsUserPresentQuery({ room: 'desk', clientId: 'alice' }),
+        carol: useIsUserPresentQuery({ room: 'desk', clientId: 'carol' }),
+      }),
       { client: observer },
     );
 
@@ -138,7 +178,7 @@ describe('useIsUserPresentQuery', () => {
     await waitFor(() => expect(result.current.alice.data).toBe(false));
   });
 
-  it('shares one cache entry with usePresenceQuery(room, { clientId })', async () => {
+  it('shares one cache entry with usePresenceQuery({ room, clientId })', async () => {
     const h = await startQueryHarness();
     const aliceRoom = await h.room(h.chat('alice'), 'shared');
     await aliceRoom.presence.enter({ status: 'on' });
@@ -146,8 +186,8 @@ describe('useIsUserPresentQuery', () => {
 
     const { result, queryClient } = h.renderQueryHook(
       () => ({
-        present: useIsUserPresentQuery(undefined, 'alice'),
-        members: usePresenceQuery(undefined, { clientId: 'alice' }),
+        present: useIsUserPresentQuery({ clientId: 'alice' }),
+        members: usePresenceQuery({ clientId: 'alice' }),
       }),
       { client: observer, room: 'shared' },
     );
@@ -159,10 +199,45 @@ describe('useIsUserPresentQuery', () => {
     expect(cached[0]?.state.dataUpdateCount).toBe(1);
   });
 
-  it('throws at render for an empty clientId', async () => {
+  it('waits, with no request, for an empty clientId or room, or skipToken', async () => {
     const h = await startQueryHarness();
-    expect(() => h.renderQueryHook(() => useIsUserPresentQuery('desk', ''), { client: h.chat('observer') })).toThrow(
-      /useIsUserPresentQuery: clientId must be a non-empty string/,
+    const deskRoom = await h.room(h.chat('alice'), 'desk');
+    await deskRoom.presence.enter({ status: 'on' });
+    const observer = h.chat('observer');
+    const requests = h.recordRequests(observer);
+    const { result } = h.renderQueryHook(
+      () => ({
+        emptyClientId: useIsUserPresentQuery({ room: 'desk', clientId: '' }),
+        skippedClientId: useIsUserPresentQuery({ room: 'desk', clientId: skipToken }),
+        emptyRoom: useIsUserPresentQuery({ room: '', clientId: 'alice' }),
+        skippedRoom: useIsUserPresentQuery({ room: skipToken, clientId: 'alice' }),
+        // Answered by the same client: by then the waiting queries had every chance to fetch.
+        control: useIsUserPresentQuery({ room: 'desk', clientId: 'alice' }),
+      }),
+      { client: observer },
     );
+    await waitFor(() => expect(result.current.control.data).toBe(true));
+    const { control: _, ...waiting } = result.current;
+    for (const query of Object.values(waiting)) {
+      expect(query).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined, error: null });
+    }
+    expect(requests()).toEqual([`GET /channels/${encodeURIComponent('desk::$chat')}/presence`]);
+  });
+
+  // BUG: see react-src-bugs.md (a waiting useIsUserPresentQuery shares the unfiltered members' cache key, so shows data)
+  it.skip('while waiting for a clientId shows no data, even when the room’s unfiltered members are cached', async () => {
+    const h = await startQueryHarness();
+    const deskRoom = await h.room(h.chat('alice'), 'desk');
+    await deskRoom.presence.enter({ status: 'on' });
+    const { result } = h.renderQueryHook(
+      () => ({
+        everyone: usePresenceQuery({ room: 'desk' }),
+        waiting: useIsUserPresentQuery({ room: 'desk', clientId: '' }),
+      }),
+      { client: h.chat('observer') },
+    );
+    await waitFor(() => expect(result.current.everyone.data).toHaveLength(1));
+    // "Is nobody-yet present?" has no answer: not `true` because someone else is.
+    expect(result.current.waiting).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined });
   });
 });

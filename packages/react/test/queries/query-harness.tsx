@@ -4,7 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { type RenderHookResult, renderHook } from '@testing-library/react';
 import * as Ably from 'ably';
 import type { ReactNode } from 'react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { PresenceKitProvider } from '../../src/provider/presence-kit-provider.js';
 import { PresenceRoom } from '../../src/provider/presence-room.js';
 
@@ -28,6 +28,11 @@ export interface QueryHarness {
     hook: () => T,
     options: { client: ChatClient; queryClient?: QueryClient; room?: string },
   ): RenderHookResult<T, unknown> & { queryClient: QueryClient };
+  /**
+   * Records the REST reads `client`'s SDK makes from now on (`GET <path>` through `request()`, or
+   * `batchPresence <channels>`), still performing them; call the returned function for the list so far.
+   */
+  recordRequests(client: ChatClient): () => string[];
 }
 
 export async function startQueryHarness(options: LocalAblyOptions = {}): Promise<QueryHarness> {
@@ -69,6 +74,14 @@ export async function startQueryHarness(options: LocalAblyOptions = {}): Promise
         </PresenceKitProvider>
       );
       return Object.assign(renderHook(hook, { wrapper }), { queryClient: qc });
+    },
+    recordRequests: (client) => {
+      const request = vi.spyOn(client.realtime, 'request');
+      const batch = vi.spyOn(client.realtime, 'batchPresence');
+      return () => [
+        ...request.mock.calls.map(([method, path]) => `${method.toUpperCase()} ${path}`),
+        ...batch.mock.calls.map(([channels]) => `batchPresence ${channels.join(',')}`),
+      ];
     },
   };
 }

@@ -1,18 +1,23 @@
-import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { type InfiniteData, type QueryClient, skipToken } from '@tanstack/react-query';
 import type * as Ably from 'ably';
 import { describe, expectTypeOf, it } from 'vitest';
-import { useActiveRoomsQuery } from '../../src/hooks/use-active-rooms-query.js';
-import { useBatchPresenceQuery } from '../../src/hooks/use-batch-presence-query.js';
-import { useChannelOccupancyQuery } from '../../src/hooks/use-channel-occupancy-query.js';
-import { useIsUserPresentQuery } from '../../src/hooks/use-is-user-present-query.js';
-import { useOccupancyQuery } from '../../src/hooks/use-occupancy-query.js';
-import { usePresenceHistoryQuery } from '../../src/hooks/use-presence-history-query.js';
-import { usePresenceQuery } from '../../src/hooks/use-presence-query.js';
-import type { ActiveRoomsPage, ActiveRoomsPageParam } from '../../src/queries/active-rooms-query.js';
-import type { BatchPresenceRoomResult } from '../../src/queries/batch-presence-query.js';
-import type { OccupancyCounts } from '../../src/queries/occupancy-query.js';
-import type { PresenceHistoryEvent } from '../../src/queries/presence-member.js';
-import { presenceQueryOptions } from '../../src/queries/presence-query.js';
+import {
+  useActiveRoomsQuery,
+  useBatchPresenceQuery,
+  useChannelOccupancyQuery,
+  useIsUserPresentQuery,
+  useOccupancyQuery,
+  usePresenceHistoryQuery,
+  usePresenceQuery,
+} from '../../src/query.js';
+import {
+  type ActiveRoomsPage,
+  type ActiveRoomsPageParam,
+  type BatchPresenceRoomResult,
+  type OccupancyCounts,
+  type PresenceHistoryEvent,
+  presenceQueryOptions,
+} from '../../src/server.js';
 import type { DefaultPresenceData, OccupancyMetrics, PresenceKitMember } from '../../src/store/types.js';
 
 interface Cursor {
@@ -25,21 +30,21 @@ interface Cursor {
  * so the types are inferred exactly as at a real call site; at runtime expectTypeOf is a no-op.
  */
 function PresenceTypeChecks() {
-  const typed = usePresenceQuery<Cursor>('lobby', { clientId: 'alice' });
+  const typed = usePresenceQuery<Cursor>({ room: 'lobby', clientId: 'alice' });
   expectTypeOf(typed.data).toEqualTypeOf<PresenceKitMember<Cursor>[] | undefined>();
   expectTypeOf(typed.data?.[0]?.data).toEqualTypeOf<Cursor | undefined>();
 
-  const untyped = usePresenceQuery('lobby');
+  const untyped = usePresenceQuery({ room: 'lobby' });
   expectTypeOf(untyped.data).toEqualTypeOf<PresenceKitMember<DefaultPresenceData>[] | undefined>();
 
-  const selected = usePresenceQuery<Cursor, number>('lobby', { select: (members) => members.length });
+  const selected = usePresenceQuery<Cursor, number>({ room: 'lobby', select: (members) => members.length });
   expectTypeOf(selected.data).toEqualTypeOf<number | undefined>();
 
-  const history = usePresenceHistoryQuery<Cursor>('lobby', { limit: 10 });
+  const history = usePresenceHistoryQuery<Cursor>({ room: 'lobby', limit: 10 });
   expectTypeOf(history.data?.pages[0]?.events[0]).toEqualTypeOf<PresenceHistoryEvent<Cursor> | undefined>();
   expectTypeOf(history.data?.pages[0]?.events[0]?.action).toEqualTypeOf<Ably.PresenceAction | undefined>();
 
-  const batch = useBatchPresenceQuery<Cursor>(['a', 'b']);
+  const batch = useBatchPresenceQuery<Cursor>({ rooms: ['a', 'b'] });
   const entry = batch.data?.a;
   expectTypeOf(entry).toEqualTypeOf<BatchPresenceRoomResult<Cursor> | undefined>();
   if (entry?.status === 'success') expectTypeOf(entry.members[0]?.data).toEqualTypeOf<Cursor | undefined>();
@@ -48,19 +53,30 @@ function PresenceTypeChecks() {
 }
 
 function QueryTypeChecks() {
-  const counts = useOccupancyQuery('lobby');
+  const counts = useOccupancyQuery({ room: 'lobby' });
   expectTypeOf(counts.data).toEqualTypeOf<OccupancyCounts | undefined>();
   expectTypeOf(counts.error).toEqualTypeOf<Ably.ErrorInfo | null>();
-  expectTypeOf(useOccupancyQuery('lobby', { select: (o) => o.connections }).data).toEqualTypeOf<number | undefined>();
+  expectTypeOf(useOccupancyQuery({ room: 'lobby', select: (o) => o.connections }).data).toEqualTypeOf<
+    number | undefined
+  >();
   expectTypeOf(useChannelOccupancyQuery().data?.metrics).toEqualTypeOf<OccupancyMetrics | undefined>();
-  expectTypeOf(useIsUserPresentQuery(undefined, 'alice').data).toEqualTypeOf<boolean | undefined>();
+  expectTypeOf(useIsUserPresentQuery({ clientId: 'alice' }).data).toEqualTypeOf<boolean | undefined>();
+  // skipToken is accepted wherever a room or clientId may not be known yet.
+  expectTypeOf(useIsUserPresentQuery({ room: skipToken, clientId: skipToken }).data).toEqualTypeOf<
+    boolean | undefined
+  >();
+  expectTypeOf(useBatchPresenceQuery({ rooms: skipToken }).data).toEqualTypeOf<
+    Readonly<Record<string, BatchPresenceRoomResult>> | undefined
+  >();
   expectTypeOf(useActiveRoomsQuery({ prefix: 'x' }).data).toEqualTypeOf<
     InfiniteData<ActiveRoomsPage, ActiveRoomsPageParam> | undefined
   >();
   // @ts-expect-error clientId is required
-  useIsUserPresentQuery('lobby');
+  useIsUserPresentQuery({ room: 'lobby' });
   // @ts-expect-error direction is 'backwards' | 'forwards'
-  usePresenceHistoryQuery('lobby', { direction: 'sideways' });
+  usePresenceHistoryQuery({ room: 'lobby', direction: 'sideways' });
+  // @ts-expect-error rooms is required
+  useBatchPresenceQuery({});
   return null;
 }
 
