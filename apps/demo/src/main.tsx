@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
+import '@presence-kit/react-ui/styles.css';
 import './styles.css';
 
 const root = document.getElementById('root');

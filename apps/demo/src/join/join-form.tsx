@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { AVATAR_CHOICES } from '../identity/avatars.js';
-import { DEMO_STATUSES } from '../identity/demo-presence.js';
+import { DEMO_STATUS_OPTIONS } from '../identity/demo-presence.js';
 import { DEFAULT_ROOM, displayNameProblem, type JoinDetails, roomProblem } from '../identity/join-details.js';
 
 export interface JoinFormProps {
@@ -112,9 +112,9 @@ export function JoinForm({ initial = {}, linkProblems = [], onJoin }: JoinFormPr
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
           <select id={`${id}-status`} name="status" value={status} onChange={(event) => setStatus(event.target.value)}>
-            {DEMO_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {value}
+            {DEMO_STATUS_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
               </option>
             ))}
           </select>

@@ -1,24 +1,29 @@
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * Where things are on the live-event page, in one place: the tests read the page as a user would (roles and names),
- * not through component internals.
+ * Where things are on the live-event page, in one place. The tests read the page as a user sees it (the rendered rows
+ * of `<OnlineList>`, the figure `<ViewerCount>` shows), not component state.
  */
 export const demoPage = {
-  onlineList: (page: Page): Locator => page.getByRole('complementary', { name: 'Online' }).getByRole('list').first(),
-  onlineRows: (page: Page): Locator => demoPage.onlineList(page).getByRole('listitem'),
-  /** The names in the online list's rendered rows. */
+  onlinePanel: (page: Page): Locator => page.getByRole('complementary', { name: /^Online/ }),
+  /** The list's scrolling viewport (virtualized: only rows near the viewport are in the DOM). */
+  onlineViewport: (page: Page): Locator => demoPage.onlinePanel(page).locator('.pk-online-list__viewport'),
+  onlineRows: (page: Page): Locator => demoPage.onlinePanel(page).locator('li.pk-online-list__row'),
+  /** The names in the rendered rows, in order. */
   onlineNames: async (page: Page): Promise<string[]> =>
     demoPage
       .onlineRows(page)
-      .evaluateAll((rows) => rows.map((row) => row.querySelector('[data-name], span')?.textContent?.trim() ?? '')),
-  /** The viewer count in the header, as a number (the exact figure, whatever the compact display shows). */
+      .locator('.pk-name')
+      .evaluateAll((names) => names.map((name) => name.textContent ?? '')),
+  /** The number the online panel's heading shows (people in the room). */
+  peopleCount: async (page: Page): Promise<number> =>
+    Number(((await demoPage.onlinePanel(page).locator('.count-badge').textContent()) ?? 'NaN').replaceAll(',', '')),
+  /** The viewer count in the header: the exact figure behind the compact display. */
   viewerCount: async (page: Page): Promise<number> => {
-    const text = (await page.locator('header .viewer-count').first().textContent()) ?? '';
-    const digits = /([\d,]+)/.exec(text)?.[1] ?? 'NaN';
-    return Number(digits.replaceAll(',', ''));
+    const value = await page.locator('header .pk-viewer-count data').first().getAttribute('value', { timeout: 5_000 });
+    return Number(value ?? 'NaN');
   },
-  statusPicker: (page: Page): Locator => page.getByRole('combobox', { name: /status/i }),
+  statusPicker: (page: Page): Locator => page.getByRole('combobox', { name: 'My status' }),
   leaveButton: (page: Page): Locator => page.getByRole('button', { name: 'Leave' }),
   banner: (page: Page): Locator => page.locator('.banner'),
 };
