@@ -16,8 +16,8 @@ const CHROMIUM_ARGS = [
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
  * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts), including the
  *   demo app's end-to-end tests.
- * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test has a
- *   tsconfig of its own, because `declare module` augmentations are global to a program.
+ * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test
+ *   (react-types-registered) has a tsconfig of its own, because `declare module` augmentations are global to a program.
  * - storybook: every story as a test in real Chromium (Vitest browser mode), with axe checks failing on violations.
  */
 export default defineConfig({
@@ -51,8 +51,20 @@ export default defineConfig({
           typecheck: {
             enabled: true,
             only: true,
-            include: ['packages/react/test/types/**/*.test-d.ts'],
-            tsconfig: 'packages/react/test/types/tsconfig.json',
+            include: ['packages/react/test/types/*.test-d.{ts,tsx}'],
+            tsconfig: 'tsconfig.json',
+          },
+        },
+      },
+      {
+        test: {
+          name: 'react-types-registered',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['packages/react/test/types/registered/*.test-d.ts'],
+            tsconfig: 'packages/react/test/types/registered/tsconfig.json',
           },
         },
       },

@@ -95,8 +95,7 @@ describe('usePresence', () => {
     await eventually(() => expect(events).toEqual(['enter:alice:{"status":"one"}', 'update:alice:{"status":"two"}']));
   });
 
-  // BUG: see react-src-bugs.md (a change made in the same tick as a no-op recompute is dropped by PresenceController.kick)
-  it.skip('is reference-counted: unmounting one of two users in a room does not leave', async () => {
+  it('is reference-counted: unmounting one of two users in a room does not leave', async () => {
     const kit = await startKit();
     const events = await observe(kit, 'p4');
     const tree = (first: boolean, second: string | null) => (

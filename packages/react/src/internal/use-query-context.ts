@@ -52,6 +52,14 @@ export function useQueryRoom(hookName: string, room: string | SkipToken | undefi
   return name === '' ? undefined : name;
 }
 
+/**
+ * The key of a query that waits for its input. It must never be a real query's key: a waiting (`skipToken`) query
+ * still shows whatever its key has cached, so "is '' present?" would answer with an unfiltered list's data.
+ */
+export function waitingKey<TKey>(hookName: string): TKey {
+  return ['presence-kit', 'waiting', hookName] as unknown as TKey;
+}
+
 /** Whether a string input is missing (empty, or `skipToken`): the query then waits instead of throwing. */
 export function isSkipped(value: string | SkipToken | undefined): value is '' | SkipToken {
   return value === '' || value === skipToken;

@@ -37,7 +37,7 @@ export type UseActiveRoomsQueryResult = UseInfiniteQueryResult<ActiveRoomsData, 
  * metrics, paginated: `data.pages[i].rooms`, `hasNextPage`, `fetchNextPage()`. Uses channel enumeration, which needs
  * the `channel-metadata` capability.
  *
- * @throws PresenceKitError at render when there is no provider, `prefix` is empty or `limit` is outside 1–1000.
+ * @throws PresenceKitError at render when there is no provider, or `limit` is outside 1–1000. An empty `prefix` lists every room.
  * @example
  * const { data } = useActiveRoomsQuery({ prefix: 'support-', refetchInterval: 15_000 });
  * const rooms = data?.pages.flatMap((page) => page.rooms) ?? [];
@@ -47,7 +47,8 @@ export function useActiveRoomsQuery(options: UseActiveRoomsQueryOptions = {}): U
   const { prefix, limit, ...queryOptions } = options;
   const { queryKey, queryFn, initialPageParam, getNextPageParam } = buildActiveRoomsQuery(
     client,
-    { prefix, limit },
+    // An empty prefix (a cleared search box) means every room, not an error.
+    { prefix: prefix || undefined, limit },
     'useActiveRoomsQuery',
   );
   return useInfiniteQuery({ ...queryOptions, queryKey, queryFn, initialPageParam, getNextPageParam }, queryClient);

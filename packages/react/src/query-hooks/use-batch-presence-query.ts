@@ -1,9 +1,9 @@
 'use client';
 import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext } from '../internal/use-query-context.js';
+import { useQueryContext, waitingKey } from '../internal/use-query-context.js';
 import { type BatchPresenceResult, buildBatchPresenceQuery } from '../queries/batch-presence-query.js';
-import { presenceKeys } from '../queries/query-keys.js';
+import type { presenceKeys } from '../queries/query-keys.js';
 import type { DefaultPresenceData } from '../store/types.js';
 
 /** Options of {@link useBatchPresenceQuery}. */
@@ -39,7 +39,11 @@ export function useBatchPresenceQuery<TPresence = DefaultPresenceData, TSelected
       ? undefined
       : buildBatchPresenceQuery<TPresence>(client, rooms, 'useBatchPresenceQuery');
   return useQuery<BatchPresenceResult<TPresence>, Ably.ErrorInfo, TSelected, ReturnType<typeof presenceKeys.batch>>(
-    { ...queryOptions, queryKey: query?.queryKey ?? presenceKeys.batch([]), queryFn: query?.queryFn ?? skipToken },
+    {
+      ...queryOptions,
+      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof presenceKeys.batch>>('useBatchPresenceQuery'),
+      queryFn: query?.queryFn ?? skipToken,
+    },
     queryClient,
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
 import { buildChannelOccupancyQuery, type ChannelOccupancy } from '../queries/channel-occupancy-query.js';
-import { occupancyKeys } from '../queries/query-keys.js';
+import type { occupancyKeys } from '../queries/query-keys.js';
 
 /** Options of {@link useChannelOccupancyQuery}: the room, plus react-query options. */
 export type UseChannelOccupancyQueryOptions<TSelected = ChannelOccupancy> = {
@@ -32,7 +32,11 @@ export function useChannelOccupancyQuery<TSelected = ChannelOccupancy>(
   const name = useQueryRoom('useChannelOccupancyQuery', room);
   const query = name === undefined ? undefined : buildChannelOccupancyQuery(client, name, 'useChannelOccupancyQuery');
   return useQuery<ChannelOccupancy, Ably.ErrorInfo, TSelected, ReturnType<typeof occupancyKeys.metrics>>(
-    { ...queryOptions, queryKey: query?.queryKey ?? occupancyKeys.metrics(''), queryFn: query?.queryFn ?? skipToken },
+    {
+      ...queryOptions,
+      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof occupancyKeys.metrics>>('useChannelOccupancyQuery'),
+      queryFn: query?.queryFn ?? skipToken,
+    },
     queryClient,
   );
 }

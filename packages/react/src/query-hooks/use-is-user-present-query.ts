@@ -1,9 +1,9 @@
 'use client';
 import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { isSkipped, useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { isSkipped, useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
 import { buildPresenceQuery } from '../queries/presence-query.js';
-import { presenceKeys } from '../queries/query-keys.js';
+import type { presenceKeys } from '../queries/query-keys.js';
 import type { PresenceKitMember } from '../store/types.js';
 
 /** Options of {@link useIsUserPresentQuery}. */
@@ -39,7 +39,7 @@ export function useIsUserPresentQuery(options: UseIsUserPresentQueryOptions): Us
   return useQuery<PresenceKitMember[], Ably.ErrorInfo, boolean, ReturnType<typeof presenceKeys.members>>(
     {
       ...queryOptions,
-      queryKey: query?.queryKey ?? presenceKeys.members(name ?? '', { clientId: undefined }),
+      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof presenceKeys.members>>('useIsUserPresentQuery'),
       queryFn: query?.queryFn ?? skipToken,
       select: hasMembers,
     },

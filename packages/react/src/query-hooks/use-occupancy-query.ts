@@ -1,9 +1,9 @@
 'use client';
 import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
 import { buildOccupancyQuery, type OccupancyCounts } from '../queries/occupancy-query.js';
-import { occupancyKeys } from '../queries/query-keys.js';
+import type { occupancyKeys } from '../queries/query-keys.js';
 
 /** Options of {@link useOccupancyQuery}: the room, plus react-query options (all but the key and fetcher). */
 export type UseOccupancyQueryOptions<TSelected = OccupancyCounts> = {
@@ -34,7 +34,11 @@ export function useOccupancyQuery<TSelected = OccupancyCounts>(
   const name = useQueryRoom('useOccupancyQuery', room);
   const query = name === undefined ? undefined : buildOccupancyQuery(client, name, 'useOccupancyQuery');
   return useQuery<OccupancyCounts, Ably.ErrorInfo, TSelected, ReturnType<typeof occupancyKeys.counts>>(
-    { ...queryOptions, queryKey: query?.queryKey ?? occupancyKeys.counts(''), queryFn: query?.queryFn ?? skipToken },
+    {
+      ...queryOptions,
+      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof occupancyKeys.counts>>('useOccupancyQuery'),
+      queryFn: query?.queryFn ?? skipToken,
+    },
     queryClient,
   );
 }

@@ -8,13 +8,13 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
 import {
   buildPresenceHistoryQuery,
   type PresenceHistoryPage,
   type PresenceHistoryPageParam,
 } from '../queries/presence-history-query.js';
-import { type PresenceHistoryParams, presenceKeys } from '../queries/query-keys.js';
+import type { PresenceHistoryParams, presenceKeys } from '../queries/query-keys.js';
 import type { DefaultPresenceData } from '../store/types.js';
 
 type HistoryData<TPresence> = InfiniteData<PresenceHistoryPage<TPresence>, PresenceHistoryPageParam>;
@@ -66,7 +66,7 @@ export function usePresenceHistoryQuery<TPresence = DefaultPresenceData>(
   return useInfiniteQuery(
     {
       ...queryOptions,
-      queryKey: name === undefined ? presenceKeys.history('', params) : queryKey,
+      queryKey: name === undefined ? waitingKey<typeof queryKey>('usePresenceHistoryQuery') : queryKey,
       queryFn: name === undefined ? skipToken : queryFn,
       initialPageParam,
       getNextPageParam,

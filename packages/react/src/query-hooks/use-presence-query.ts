@@ -1,22 +1,23 @@
 'use client';
 import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { isSkipped, useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
 import { buildPresenceQuery } from '../queries/presence-query.js';
-import { type PresenceMembersFilter, presenceKeys } from '../queries/query-keys.js';
+import type { presenceKeys } from '../queries/query-keys.js';
 import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
 
 /** Options of {@link usePresenceQuery}: the room, filters, and react-query options. */
-export type UsePresenceQueryOptions<
-  TPresence = DefaultPresenceData,
-  TSelected = PresenceKitMember<TPresence>[],
-> = PresenceMembersFilter & {
+export type UsePresenceQueryOptions<TPresence = DefaultPresenceData, TSelected = PresenceKitMember<TPresence>[]> = {
+  /** Only this client's connections. `''` or `skipToken` makes the query wait. */
+  clientId?: string | SkipToken;
+  /** Only this connection. `''` or `skipToken` makes the query wait. */
+  connectionId?: string | SkipToken;
   /** The room; defaults to the nearest `<PresenceRoom>`. `''` or `skipToken` makes the query wait. */
   room?: string | SkipToken;
 } & Omit<
-    UseQueryOptions<PresenceKitMember<TPresence>[], Ably.ErrorInfo, TSelected, ReturnType<typeof presenceKeys.members>>,
-    'queryKey' | 'queryFn'
-  >;
+  UseQueryOptions<PresenceKitMember<TPresence>[], Ably.ErrorInfo, TSelected, ReturnType<typeof presenceKeys.members>>,
+  'queryKey' | 'queryFn'
+>;
 
 /** react-query's result, with Ably's `ErrorInfo` as `error`. */
 export type UsePresenceQueryResult<TSelected> = UseQueryResult<TSelected, Ably.ErrorInfo>;
@@ -35,13 +36,20 @@ export function usePresenceQuery<TPresence = DefaultPresenceData, TSelected = Pr
   const { room, clientId, connectionId, ...queryOptions } = options;
   const { client, queryClient } = useQueryContext('usePresenceQuery');
   const name = useQueryRoom('usePresenceQuery', room);
-  const filter = { clientId: clientId || undefined, connectionId: connectionId || undefined };
-  const query =
-    name === undefined ? undefined : buildPresenceQuery<TPresence>(client, name, filter, 'usePresenceQuery');
+  // An empty filter value means "not chosen yet": wait, rather than read every member.
+  const waiting = name === undefined || isSkipped(clientId) || isSkipped(connectionId);
+  const query = waiting
+    ? undefined
+    : buildPresenceQuery<TPresence>(
+        client,
+        name,
+        { clientId: clientId as string | undefined, connectionId: connectionId as string | undefined },
+        'usePresenceQuery',
+      );
   return useQuery<PresenceKitMember<TPresence>[], Ably.ErrorInfo, TSelected, ReturnType<typeof presenceKeys.members>>(
     {
       ...queryOptions,
-      queryKey: query?.queryKey ?? presenceKeys.members('', filter),
+      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof presenceKeys.members>>('usePresenceQuery'),
       queryFn: query?.queryFn ?? skipToken,
     },
     queryClient,

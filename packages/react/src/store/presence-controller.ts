@@ -42,6 +42,7 @@ export class PresenceController {
   private desired: PresenceState = { present: false, data: undefined };
   private applied: PresenceState = { present: false, data: undefined };
   private running: Promise<void> | undefined;
+  private working = false;
   private pendingLeave: ReturnType<typeof setTimeout> | undefined;
   private reentryTimer: ReturnType<typeof setTimeout> | undefined;
   private offSynced: (() => void) | undefined;
@@ -120,33 +121,42 @@ export class PresenceController {
   }
 
   private kick(): Promise<void> {
-    this.running ??= this.work().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    if (!this.working) {
+      this.working = true;
+      this.running = this.work();
+    }
+    return this.running!;
   }
 
-  /** Applies one operation at a time until the applied state matches the desired one. */
+  /**
+   * Applies one operation at a time until the applied state matches the desired one. `working` is cleared in the
+   * same tick as the worker decides to stop, so a change made right after always starts a new run (never joins a
+   * finished one).
+   */
   private async work(): Promise<void> {
-    for (;;) {
-      if (this.isApplied()) return;
-      try {
-        const room = await this.host.whenAttached();
-        // Read the target only now: holders that mounted while the room attached join this one operation.
-        const target = this.desired;
-        const current = this.applied;
+    try {
+      for (;;) {
         if (this.isApplied()) return;
-        const data = target.data as PresenceData | undefined;
-        if (!target.present) await room.presence.leave();
-        else if (!current.present) await room.presence.enter(data);
-        else await room.presence.update(data);
-        this.applied = target;
-        this.error.set(null);
-      } catch (error) {
-        const info = toErrorInfo(error);
-        this.error.set(info);
-        throw info;
+        try {
+          const room = await this.host.whenAttached();
+          // Read the target only now: holders that mounted while the room attached join this one operation.
+          const target = this.desired;
+          const current = this.applied;
+          if (this.isApplied()) return;
+          const data = target.data as PresenceData | undefined;
+          if (!target.present) await room.presence.leave();
+          else if (!current.present) await room.presence.enter(data);
+          else await room.presence.update(data);
+          this.applied = target;
+          this.error.set(null);
+        } catch (error) {
+          const info = toErrorInfo(error);
+          this.error.set(info);
+          throw info;
+        }
       }
+    } finally {
+      this.working = false;
     }
   }
 
@@ -163,7 +173,7 @@ export class PresenceController {
     if (this.reentryTimer !== undefined) clearTimeout(this.reentryTimer);
     this.reentryTimer = setTimeout(() => {
       this.reentryTimer = undefined;
-      if (!this.desired.present || this.running) return;
+      if (!this.desired.present || this.working) return;
       if (this.host.store.isSelfPresentNow()) return;
       this.applied = { present: false, data: undefined };
       void this.kick().catch(() => {});

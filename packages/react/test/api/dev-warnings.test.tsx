@@ -72,7 +72,7 @@ describe('development warnings', () => {
     function Names({ equal }: { equal: boolean }) {
       const ids = usePeople({
         select: (people) => people.map((p) => p.clientId),
-        ...(equal ? { isEqual: shallow } : {}),
+        isEqual: equal ? shallow : undefined,
       });
       usePresence({ data: { n: Date.now() } });
       return <p>{ids.join(',')}</p>;

@@ -94,7 +94,9 @@ describe('others and identity-stable id lists', () => {
     }
     function Row({ clientId }: { clientId: string }) {
       renders.bump(clientId);
-      return <li>{usePerson<Profile>({ clientId, select: (person) => person?.latest.data?.name })}</li>;
+      return (
+        <li>{usePerson({ clientId, select: (person: Person<Profile> | undefined) => person?.latest.data?.name })}</li>
+      );
     }
     function List() {
       const ids = usePersonIds();
@@ -157,7 +159,11 @@ describe('others and identity-stable id lists', () => {
     function Me({ name }: { name: string }) {
       usePresence({ data: { name } });
       seen.push(useOthers<Profile>());
-      return <p>{usePerson<Profile>({ clientId: 'alice', select: (person) => person?.latest.data?.name })}</p>;
+      return (
+        <p>
+          {usePerson({ clientId: 'alice', select: (person: Person<Profile> | undefined) => person?.latest.data?.name })}
+        </p>
+      );
     }
     const view = kit.renderWithKit(
       <PresenceRoom name="mine">

@@ -1,4 +1,4 @@
-import type { PresenceEvent } from '@ably/chat';
+import type { JsonObject, PresenceEvent } from '@ably/chat';
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type UsePresenceResult, usePresence } from '../../src/hooks/use-presence.js';
@@ -23,7 +23,7 @@ async function observe(kit: Kit, room: string) {
   return events;
 }
 
-function Contributor({ data, expose }: { data: Record<string, unknown>; expose?: (r: UsePresenceResult) => void }) {
+function Contributor({ data, expose }: { data: JsonObject; expose?: (r: UsePresenceResult) => void }) {
   const result = usePresence({ data });
   expose?.(result);
   return null;

@@ -54,12 +54,12 @@ describe('useActiveRoomsQuery', () => {
     await waitFor(() => expect(result.current.data?.pages[0]?.rooms.map((r) => r.room)).toEqual(['two']));
   });
 
-  it('throws at render for an empty prefix or a limit out of range', async () => {
+  it('treats an empty prefix (a cleared search box) as every room, and throws at render for a limit out of range', async () => {
     const h = await startQueryHarness();
+    await h.room(h.chat('alice'), 'one');
     const client = h.chat('observer');
-    expect(() => h.renderQueryHook(() => useActiveRoomsQuery({ prefix: '' }), { client })).toThrow(
-      'useActiveRoomsQuery: prefix must be a non-empty string, got "".',
-    );
+    const { result } = h.renderQueryHook(() => useActiveRoomsQuery({ prefix: '' }), { client });
+    await waitFor(() => expect(result.current.data?.pages[0]?.rooms.map((r) => r.room)).toEqual(['one']));
     expect(() => h.renderQueryHook(() => useActiveRoomsQuery({ limit: 1001 }), { client })).toThrow(
       /limit must be an integer from 1 to 1000, got 1001/,
     );

@@ -130,8 +130,7 @@ describe('usePresenceQuery', () => {
     expect(requests()).toEqual([`GET /channels/${encodeURIComponent('lobby::$chat')}/presence`]);
   });
 
-  // BUG: see react-src-bugs.md (usePresenceQuery drops an empty clientId filter and reads every member instead of waiting)
-  it.skip('waits, with no request, for an empty clientId filter (not a read of every member)', async () => {
+  it('waits, with no request, for an empty clientId filter (not a read of every member)', async () => {
     const h = await startQueryHarness();
     const aliceRoom = await h.room(h.chat('alice'), 'lobby');
     await aliceRoom.presence.enter({ status: 'here' });
@@ -224,8 +223,7 @@ describe('useIsUserPresentQuery', () => {
     expect(requests()).toEqual([`GET /channels/${encodeURIComponent('desk::$chat')}/presence`]);
   });
 
-  // BUG: see react-src-bugs.md (a waiting useIsUserPresentQuery shares the unfiltered members' cache key, so shows data)
-  it.skip('while waiting for a clientId shows no data, even when the room’s unfiltered members are cached', async () => {
+  it('while waiting for a clientId shows no data, even when the room’s unfiltered members are cached', async () => {
     const h = await startQueryHarness();
     const deskRoom = await h.room(h.chat('alice'), 'desk');
     await deskRoom.presence.enter({ status: 'on' });

@@ -1,11 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { useMember } from '../src/hooks/use-member.js';
-import type { useOccupancy } from '../src/hooks/use-occupancy.js';
-import type { usePeople } from '../src/hooks/use-people.js';
-import type { usePerson } from '../src/hooks/use-person.js';
-import type { UsePresenceOptions, UsePresenceResult, usePresence } from '../src/hooks/use-presence.js';
-import type { usePresenceListener } from '../src/hooks/use-presence-listener.js';
-import type { OccupancyMetrics, Person, PresenceKitMember } from '../src/store/types.js';
+import type { useMember } from '../../src/hooks/use-member.js';
+import type { useOccupancy } from '../../src/hooks/use-occupancy.js';
+import type { usePeople } from '../../src/hooks/use-people.js';
+import type { usePerson } from '../../src/hooks/use-person.js';
+import type { UsePresenceOptions, UsePresenceResult, usePresence } from '../../src/hooks/use-presence.js';
+import type { usePresenceListener } from '../../src/hooks/use-presence-listener.js';
+import type { OccupancyMetrics, Person, PresenceKitMember } from '../../src/store/types.js';
 
 interface Cursor {
   x: number;

@@ -1,0 +1,49 @@
+// @vitest-environment node
+import { fileURLToPath } from 'node:url';
+import { QueryClient } from '@tanstack/react-query';
+import * as Ably from 'ably';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { presenceQueryOptions } from '../src/server.js';
+import { startKit } from './support/render-with-kit.js';
+
+const src = (file: string) => fileURLToPath(new URL(`../src/${file}`, import.meta.url));
+
+/** The bare module specifiers an entry's bundle imports (peers stay external), and whether it says 'use client'. */
+async function bundleImports(entry: string) {
+  const result = await build({
+    entryPoints: [src(entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    metafile: true,
+    logLevel: 'silent',
+    external: ['react', 'react-dom', 'react/jsx-runtime', 'ably', '@ably/chat', '@tanstack/react-query'],
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return new Set(output.imports.filter((i) => i.external).map((i) => i.path));
+}
+
+describe('entry points', () => {
+  it('the core entry imports no react-query; /query does', async () => {
+    const core = await bundleImports('index.ts');
+    expect(core.has('react')).toBe(true);
+    expect(core.has('@tanstack/react-query')).toBe(false);
+    expect((await bundleImports('query.ts')).has('@tanstack/react-query')).toBe(true);
+  });
+
+  it('the server entry imports no React, so server code can use the key factories and option builders', async () => {
+    const server = await bundleImports('server.ts');
+    expect([...server].filter((path) => path.startsWith('react'))).toEqual([]);
+  });
+
+  it('option builders read through an Ably.Rest client, as a server would', async () => {
+    const kit = await startKit();
+    const alice = await kit.room(kit.chat('alice'), 'rest');
+    await alice.presence.enter({ name: 'Alice' });
+    const rest = new Ably.Rest({ ...kit.server.clientOptions(), logLevel: 0 } as Ably.ClientOptions);
+    const members = await new QueryClient().fetchQuery(presenceQueryOptions(rest, 'rest'));
+    expect(members.map((member) => [member.clientId, member.data])).toEqual([['alice', { name: 'Alice' }]]);
+  });
+});
