@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { OnlineListItem } from '../src/online-list/online-list-item.js';
 import { OnlineListView } from '../src/online-list/online-list-view.js';
 import { ARABIC_PEOPLE, HOSTILE_PEOPLE, LONG_NAMES, makePeople, TEN_THOUSAND } from './fixtures.js';
+import { expectInert } from './hostile-checks.js';
 
 const meta = {
   title: 'Components/OnlineList',
@@ -56,7 +57,7 @@ export const Hostile: Story = {
   name: 'Hostile data',
   args: { people: HOSTILE_PEOPLE },
   play: async ({ canvasElement }) => {
-    await expect((window as { __pkPwned?: unknown }).__pkPwned).toBeUndefined();
+    await expectInert(canvasElement);
     const list = canvasElement.querySelector('.pk-online-list') as HTMLElement;
     // Layout holds: no row grows past the list's width, and rows keep their height.
     for (const row of canvasElement.querySelectorAll<HTMLElement>('.pk-online-list__row')) {

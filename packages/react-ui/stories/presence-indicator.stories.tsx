@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { PresenceIndicatorView } from '../src/presence-indicator/presence-indicator-view.js';
 import { HOSTILE_PEOPLE } from './fixtures.js';
+import { expectInert } from './hostile-checks.js';
 
 const meta = {
   title: 'Components/PresenceIndicator',
@@ -36,7 +37,11 @@ export const All: Story = {
 export const LongNames: Story = {
   args: { name: 'Maximiliana Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh', state: 'away' },
 };
-export const Hostile: Story = { name: 'Hostile data', args: { name: HOSTILE_PEOPLE[0]?.name } };
+export const Hostile: Story = {
+  name: 'Hostile data',
+  args: { name: HOSTILE_PEOPLE[0]?.name },
+  play: async ({ canvasElement }) => expectInert(canvasElement),
+};
 export const RTL: Story = {
   args: { labels: { online: 'متصل', away: 'بعيد', left: 'غادر للتو', offline: 'غير متصل' } },
   parameters: { pk: { dir: 'rtl' } },

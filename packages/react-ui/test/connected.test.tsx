@@ -189,4 +189,17 @@ describe('connected components through the real ChatClient', () => {
     expect(viewer.flatMap((connection) => connection.channels)).toEqual([]);
     queryClient.clear();
   });
+
+  it('ActiveRooms pages with "Load more"', async () => {
+    const kit = await startKit();
+    for (const name of ['page-a', 'page-b', 'page-c']) await kit.room(kit.chat(`user-${name}`), name);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    kit.renderWithKit(<ActiveRooms prefix="page-" limit={2} />, { client: kit.chat('lobby-viewer'), queryClient });
+    const rooms = () => screen.queryAllByRole('listitem').length;
+    await eventually(() => expect(rooms()).toBe(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Load more rooms' }));
+    await eventually(() => expect(rooms()).toBe(3));
+    await eventually(() => expect(screen.queryByRole('button', { name: 'Load more rooms' })).toBeNull());
+    queryClient.clear();
+  });
 });

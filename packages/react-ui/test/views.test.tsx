@@ -57,7 +57,7 @@ describe('ViewerCountView', () => {
 describe('PresenceIndicatorView', () => {
   it('says the state in words, not only in colour', () => {
     const { rerender } = render(<PresenceIndicatorView state="left" name="Ada" />);
-    expect(document.querySelector('.pk-presence-indicator')).toHaveTextContent('Ada is just left');
+    expect(document.querySelector('.pk-presence-indicator')).toHaveTextContent('Ada just left');
     rerender(<PresenceIndicatorView state="away" name="Ada" showLabel />);
     expect(screen.getByText('away')).toBeInTheDocument();
     expect(document.querySelector('[data-pk-state="away"]')).toHaveTextContent('Ada is away');

@@ -40,11 +40,11 @@ export const PresenceIndicatorView = forwardRef<HTMLSpanElement, PresenceIndicat
         <span className="pk-presence-indicator__dot" aria-hidden="true" />
         {showLabel ? (
           <span className="pk-presence-indicator__label">
-            {name ? <VisuallyHidden>{`${name} is `}</VisuallyHidden> : null}
+            {name ? <VisuallyHidden>{state === 'left' ? `${name} ` : `${name} is `}</VisuallyHidden> : null}
             {word}
           </span>
         ) : (
-          <VisuallyHidden>{name ? `${name} is ${word}` : word}</VisuallyHidden>
+          <VisuallyHidden>{name ? (state === 'left' ? `${name} ${word}` : `${name} is ${word}`) : word}</VisuallyHidden>
         )}
       </span>
     );
