@@ -162,6 +162,22 @@ describe('the demo app in Chromium', () => {
     await eventually(async () => expect(await demoPage.peopleCount(ann.page)).toBe(1), 20_000);
   });
 
+  it('the lobby lists active rooms with their occupancy, and picking one moves me there', async () => {
+    const here = freshRoom('lobby-a');
+    const there = freshRoom('lobby-b');
+    await demo.admin('POST', `/rooms/${there}/simulation`, { count: 12, seed: 5 });
+    const ann = await user();
+    await ann.join(here, 'Ann');
+    const lobby = ann.page.getByRole('list', { name: 'Active rooms' });
+    const thereRow = lobby.getByRole('listitem').filter({ hasText: there });
+    await eventually(async () => expect(await thereRow.textContent()).toContain('12 present'), 15_000);
+    await thereRow.getByRole('button', { name: there }).click();
+    await eventually(async () => expect(new URL(ann.page.url()).searchParams.get('room')).toBe(there));
+    await eventually(async () => expect(await demoPage.peopleCount(ann.page)).toBe(13));
+    expect(await demoPage.onlineNames(ann.page)).toContain('Ann');
+    await demo.admin('DELETE', `/rooms/${there}/simulation`);
+  });
+
   it('recovers after a server-side drop with no duplicate or ghost members', async () => {
     const room = freshRoom('drop');
     const ann = await user();
@@ -240,8 +256,9 @@ describe('the demo app in Chromium', () => {
     await ann.page.getByLabel('Room').fill(freshRoom('fixed'));
     await ann.page.getByRole('button', { name: 'Join room' }).click();
     await ann.page.getByText('Enter a display name').waitFor();
+    // Keyboard only: Enter in the name field submits the form.
     await ann.page.getByLabel('Display name').fill('Ann Fixed');
-    await ann.page.getByRole('button', { name: 'Join room' }).click();
+    await ann.page.getByLabel('Display name').press('Enter');
     await eventually(async () => expect(await demoPage.onlineNames(ann.page)).toEqual(['Ann Fixed']));
     expect(new URL(ann.page.url()).searchParams.get('name')).toBe('Ann Fixed');
   });

@@ -18,7 +18,8 @@ export function JoinForm({ initial = {}, linkProblems = [], onJoin }: JoinFormPr
   const [room, setRoom] = useState(initial.room ?? DEFAULT_ROOM);
   const [status, setStatus] = useState(initial.status ?? 'online');
   const [avatarUrl, setAvatarUrl] = useState<string | undefined>(initial.avatarUrl ?? AVATAR_CHOICES[0]?.url);
-  const [submitted, setSubmitted] = useState(false);
+  // A bad link marks its fields at once, beside the notice that says what was wrong with it.
+  const [submitted, setSubmitted] = useState(linkProblems.length > 0);
   const nameError = submitted ? displayNameProblem(name) : undefined;
   const roomError = submitted ? roomProblem(room) : undefined;
 
