@@ -68,7 +68,8 @@ export function DevPanel({ adminUrl, room, realtime }: DevPanelProps) {
       if (!connectionId) throw new Error('Not connected yet: wait for the connection, then drop it.');
       await api.drop(connectionId, loseState);
       return loseState
-        ? 'Connection cut and its session forgotten: the SDK reconnects on a new connection and re-enters.'
+        ? 'Connection cut and its session forgotten: the SDK re-enters on a new connection. The old one stays listed ' +
+            'as a second device until the presence leave delay ends (15 s on Ably), then leaves.'
         : 'Connection cut: the SDK resumes it and the list catches up.';
     });
 

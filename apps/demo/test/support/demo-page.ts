@@ -15,6 +15,9 @@ export const demoPage = {
       .onlineRows(page)
       .locator('.pk-name')
       .evaluateAll((names) => names.map((name) => name.textContent ?? '')),
+  /** "×2"-style badges: a person listed with more than one connection. */
+  deviceBadges: (page: Page): Promise<string[]> =>
+    demoPage.onlinePanel(page).locator('.pk-online-list__devices').allTextContents(),
   /** The number the online panel's heading shows (people in the room). */
   peopleCount: async (page: Page): Promise<number> =>
     Number(((await demoPage.onlinePanel(page).locator('.count-badge').textContent()) ?? 'NaN').replaceAll(',', '')),
