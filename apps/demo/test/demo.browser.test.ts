@@ -282,6 +282,11 @@ describe('the demo app in Chromium', () => {
     await eventually(async () => expect(await demoPage.onlineRows(ann.page).count()).toBeGreaterThan(5));
     await ann.page.screenshot({ path: `${SCREENSHOT_DIR}/live-event.png` });
     expect(await axeViolations(ann.page)).toEqual([]);
+    // Dark mode (contrast) and a phone-sized viewport (one column) too.
+    await ann.page.emulateMedia({ colorScheme: 'dark' });
+    await ann.page.setViewportSize({ width: 390, height: 844 });
+    await ann.page.screenshot({ path: `${SCREENSHOT_DIR}/live-event-dark-phone.png`, fullPage: true });
+    expect(await axeViolations(ann.page)).toEqual([]);
     await demo.admin('DELETE', `/rooms/${room}/simulation`);
   });
 });

@@ -1,8 +1,10 @@
 import type { AblyConnectionConfig } from '@presence-kit/local-ably/vite/client';
-import { usePersonIds, usePresence } from '@presence-kit/react';
+import { usePersonIds, usePresence, usePresenceKit } from '@presence-kit/react';
+import { roomsKeys } from '@presence-kit/react/server';
 import { AvatarStack, OnlineList, StatusPicker, ViewerCount } from '@presence-kit/react-ui';
 import { ActiveRooms } from '@presence-kit/react-ui/query';
 import type * as Ably from 'ably';
+import { useEffect } from 'react';
 import { DevPanel } from '../dev-panel/dev-panel.js';
 import { DEMO_STATUS_OPTIONS, type DemoPresence } from '../identity/demo-presence.js';
 import type { JoinDetails } from '../identity/join-details.js';
@@ -25,6 +27,12 @@ export function LiveEventPage({ config, details, realtime, onLeave, onSwitchRoom
   };
   const presence = usePresence<Omit<DemoPresence, 'status'>>({ data });
   const peopleHere = usePersonIds().length;
+  const { queryClient } = usePresenceKit();
+
+  // The lobby is a REST listing read on mount, before this room is active: read it again once I am in.
+  useEffect(() => {
+    if (presence.isPresent) void queryClient?.invalidateQueries({ queryKey: roomsKeys.all });
+  }, [presence.isPresent, queryClient]);
 
   const leave = () => {
     // Send the leave, but never wait for it: offline, the SDK would hold it until it reconnects. Leaving the page
