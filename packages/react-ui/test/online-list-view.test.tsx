@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { arrangeRows } from '../src/online-list/arrange-rows.js';
 import { OnlineListView } from '../src/online-list/online-list-view.js';
@@ -27,6 +27,30 @@ describe('OnlineListView', () => {
     expect(rows.length).toBeLessThan(40);
     const list = document.querySelector('ul') as HTMLElement;
     expect(list.style.height).toBe(`${10_000 * 44}px`);
+  });
+
+  it('scrolling mounts the rows coming into view without re-rendering the rows already there', async () => {
+    const renders = new Map<string, number>();
+    render(
+      <OnlineListView
+        people={TEN_THOUSAND}
+        renderItem={(item) => {
+          renders.set(item.id, (renders.get(item.id) ?? 0) + 1);
+          return item.name;
+        }}
+      />,
+    );
+    const viewport = screen.getByRole('region', { name: '10000 people online' });
+    const before = new Set(renders.keys());
+    renders.clear();
+    await act(async () => {
+      viewport.scrollTop = 44 * 5;
+      viewport.dispatchEvent(new Event('scroll'));
+    });
+    const rendered = [...renders.keys()];
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(rendered.filter((id) => before.has(id))).toEqual([]);
+    expect(document.querySelector('[data-index="20"]')).not.toBeNull();
   });
 
   it('puts me first, then people in the order they joined', () => {

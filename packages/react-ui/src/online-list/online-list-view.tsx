@@ -1,6 +1,6 @@
 'use client';
 
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useMemo, useState } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useState } from 'react';
 import { dedupePeople } from '../internal/dedupe.js';
 import type { PersonSummary } from '../person-summary.js';
 import type { LoadState } from '../viewer-count/viewer-count-view.js';
@@ -99,12 +99,24 @@ export const OnlineListView = forwardRef<HTMLDivElement, OnlineListViewProps>(fu
           )}
           renderPerson={(id) => {
             const person = byId.get(id);
-            if (!person) return null;
-            return renderItem ? renderItem(person) : <OnlineListItem person={person} youText={text.you} />;
+            return person ? <ViewRow person={person} renderItem={renderItem} youText={text.you} /> : null;
           }}
         />
       }
       {...rest}
     />
   );
+});
+
+/** Memoized, so scrolling mounts the rows that come into view without re-rendering the ones already there. */
+const ViewRow = memo(function ViewRow({
+  person,
+  renderItem,
+  youText,
+}: {
+  person: PersonSummary;
+  renderItem: ((person: PersonSummary) => ReactNode) | undefined;
+  youText: string;
+}) {
+  return renderItem ? renderItem(person) : <OnlineListItem person={person} youText={youText} />;
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, type ReactNode, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useCallback, useMemo, useRef } from 'react';
 import type { OnlineListRow } from './arrange-rows.js';
 
 const VIEWPORT_STYLE: CSSProperties = { blockSize: 'var(--pk-online-list-height, 24rem)', overflow: 'auto' };
@@ -22,18 +22,29 @@ export interface VirtualRowsProps {
  */
 export function VirtualRows({ rows, renderPerson, renderGroup, rowHeight, initialHeight, label }: VirtualRowsProps) {
   const viewport = useRef<HTMLElement | null>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => viewport.current,
-    estimateSize: () => rowHeight,
-    overscan: 6,
-    initialRect: { width: 0, height: initialHeight },
-    getItemKey: (index) => {
+  // Stable callbacks: the virtualizer recomputes every row's measurement (O(rows)) whenever `getItemKey` or
+  // `estimateSize` changes identity, which at 10,000 rows would cost a few ms on every scroll frame.
+  const getItemKey = useCallback(
+    (index: number) => {
       const row = rows[index];
       return !row ? index : row.kind === 'person' ? `p:${row.id}` : `g:${row.status}`;
     },
+    [rows],
+  );
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const getScrollElement = useCallback(() => viewport.current, []);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement,
+    estimateSize,
+    overscan: 6,
+    initialRect: { width: 0, height: initialHeight },
+    getItemKey,
   });
-  const personCount = rows.reduce((count, row) => (row.kind === 'person' ? count + 1 : count), 0);
+  const personCount = useMemo(
+    () => rows.reduce((count, row) => (row.kind === 'person' ? count + 1 : count), 0),
+    [rows],
+  );
   return (
     <section
       ref={viewport}
