@@ -80,7 +80,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [storybookTest({ configDir: '.storybook', storybookScript: 'pnpm storybook --no-open' })],
+        plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
           testTimeout: 60_000,

@@ -4,6 +4,7 @@
 
 export {
   type ActiveRoomSummary,
+  type ActiveRoomsText,
   ActiveRoomsView,
   type ActiveRoomsViewProps,
 } from './active-rooms/active-rooms-view.js';

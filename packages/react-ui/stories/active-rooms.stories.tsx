@@ -47,7 +47,12 @@ export const Hostile: Story = {
   },
 };
 export const RTL: Story = {
-  args: { rooms: [{ room: 'غرفة-الدعم', present: 14, connections: 230 }, ...rooms(3)], locale: 'ar-EG' },
+  args: {
+    rooms: [{ room: 'غرفة-الدعم', present: 14, connections: 230 }, ...rooms(3)],
+    locale: 'ar-EG',
+    label: 'الغرف النشطة',
+    text: { present: 'حاضر', watching: 'يشاهدون', loadMore: 'المزيد من الغرف' },
+  },
   parameters: { pk: { dir: 'rtl' } },
 };
 export const Dark: Story = { args: { hasMore: true }, parameters: { pk: { theme: 'dark' } } };

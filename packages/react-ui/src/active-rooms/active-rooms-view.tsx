@@ -16,6 +16,27 @@ export interface ActiveRoomSummary {
   connections: number;
 }
 
+/** Words the lobby shows; override to translate. */
+export interface ActiveRoomsText {
+  present: string;
+  watching: string;
+  empty: string;
+  loading: string;
+  error: string;
+  loadMore: string;
+  loadingMore: string;
+}
+
+const DEFAULT_TEXT: ActiveRoomsText = {
+  present: 'present',
+  watching: 'watching',
+  empty: 'No rooms are active right now.',
+  loading: 'Loading rooms…',
+  error: 'Could not load rooms.',
+  loadMore: 'Load more rooms',
+  loadingMore: 'Loading…',
+};
+
 /** Props of {@link ActiveRoomsView}. */
 export interface ActiveRoomsViewProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   rooms: readonly ActiveRoomSummary[];
@@ -28,6 +49,8 @@ export interface ActiveRoomsViewProps extends Omit<ComponentPropsWithoutRef<'div
   renderRoomName?: (room: string) => ReactNode;
   /** Accessible name of the list. Default "Active rooms". */
   label?: string;
+  /** Override any words, for translation. */
+  text?: Partial<ActiveRoomsText>;
   locale?: string;
 }
 
@@ -46,12 +69,14 @@ export const ActiveRoomsView = forwardRef<HTMLDivElement, ActiveRoomsViewProps>(
     onLoadMore,
     renderRoomName,
     label = 'Active rooms',
+    text: textOverrides,
     locale,
     className,
     ...rest
   },
   ref,
 ) {
+  const text = { ...DEFAULT_TEXT, ...textOverrides };
   const dataState = state !== 'ready' ? state : rooms.length === 0 ? 'empty' : 'ready';
   return (
     <div ref={ref} className={cx('pk-active-rooms', className)} data-pk-state={dataState} {...rest}>
@@ -63,8 +88,8 @@ export const ActiveRoomsView = forwardRef<HTMLDivElement, ActiveRoomsViewProps>(
               <li key={room.room} className="pk-active-rooms__room">
                 <bdi className="pk-name pk-active-rooms__name">{renderRoomName ? renderRoomName(room.room) : name}</bdi>
                 <span className="pk-active-rooms__counts">
-                  <Count value={room.present} unit="present" locale={locale} />
-                  <Count value={room.connections} unit="watching" locale={locale} />
+                  <Count value={room.present} unit={text.present} locale={locale} />
+                  <Count value={room.connections} unit={text.watching} locale={locale} />
                 </span>
               </li>
             );
@@ -72,16 +97,12 @@ export const ActiveRoomsView = forwardRef<HTMLDivElement, ActiveRoomsViewProps>(
         </ul>
       ) : (
         <p className="pk-active-rooms__message" role={state === 'error' ? 'alert' : 'status'}>
-          {state === 'loading'
-            ? 'Loading rooms…'
-            : state === 'error'
-              ? 'Could not load rooms.'
-              : 'No rooms are active right now.'}
+          {state === 'loading' ? text.loading : state === 'error' ? text.error : text.empty}
         </p>
       )}
       {hasMore && state === 'ready' ? (
         <button type="button" className="pk-button" onClick={onLoadMore} disabled={isLoadingMore}>
-          {isLoadingMore ? 'Loading…' : 'Load more rooms'}
+          {isLoadingMore ? text.loadingMore : text.loadMore}
         </button>
       ) : null}
     </div>
