@@ -14,7 +14,8 @@ const CHROMIUM_ARGS = [
  * One Vitest run covers every package. Projects:
  * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
- * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts).
+ * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts), including the
+ *   demo app's end-to-end tests.
  * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test
  *   (react-types-registered) has a tsconfig of its own, because `declare module` augmentations are global to a program.
  * - storybook: every story as a test in real Chromium (Vitest browser mode), with axe checks failing on violations.
@@ -70,7 +71,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['packages/**/test/**/*.browser.test.ts'],
+          include: ['packages/**/test/**/*.browser.test.ts', 'apps/**/test/**/*.browser.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ChatClient, LogLevel } from '@ably/chat';
 import * as Ably from 'ably';
 import { createServer, type PreviewServer, preview, type ViteDevServer } from 'vite';
@@ -257,6 +259,37 @@ describe('the localAbly() Vite plugin', () => {
     expect(runningLocalAblyCount()).toBe(0);
     await expect(fetch(`http://127.0.0.1:${config.realtime.port}/time`)).rejects.toThrow();
     await eventually(() => expect(realtime.connection.state).not.toBe('connected'));
+  });
+
+  it('a process that exits without closing Vite (Storybook on SIGINT) exits cleanly and frees local-ably', async () => {
+    const first = await freePort();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./support/vite-plugin-exit-child.ts', import.meta.url)),
+        String(first),
+      ],
+      // From the package, so `--import tsx` resolves; the child's Vite root is that folder (only its API routes are used).
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const line = await new Promise<string>((resolve, reject) => {
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`child exited early (${code}): ${stderr}`)));
+    });
+    const config = JSON.parse(line) as AblyConnectionConfig;
+    if (config.mode !== 'local-ably') throw new Error('expected local-ably mode');
+    expect((await fetch(`http://127.0.0.1:${config.realtime.port}/time`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.stdin.write('exit\n');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    await expect(fetch(`http://127.0.0.1:${config.realtime.port}/time`)).rejects.toThrow();
   });
 
   it('serves the token endpoint from `vite preview` too, and closes with it', async () => {
