@@ -1,5 +1,6 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const CHROMIUM_ARGS = [
@@ -9,6 +10,17 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Workspace packages resolve to their TypeScript source through the `@presence-kit/source` export condition (their
+ * `exports` point at dist/ otherwise), so no test needs a build. The projects that run in Node (jsdom included) spread
+ * this in, with Node's conditions: local-ably imports `ws`, whose `browser` export is a stub. The storybook project
+ * gets the browser's conditions from .storybook/main.ts.
+ */
+const source = {
+  resolve: { conditions: ['@presence-kit/source', ...defaultServerConditions] },
+  ssr: { resolve: { conditions: ['@presence-kit/source', ...defaultServerConditions] } },
+};
 
 /**
  * One Vitest run covers every package. Projects:
@@ -24,6 +36,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        ...source,
         test: {
           name: 'local-ably',
           include: ['packages/local-ably/test/**/*.test.ts'],
@@ -34,6 +47,7 @@ export default defineConfig({
         },
       },
       {
+        ...source,
         esbuild: { jsx: 'automatic' },
         test: {
           name: 'react',
@@ -45,6 +59,7 @@ export default defineConfig({
         },
       },
       {
+        ...source,
         test: {
           name: 'react-types',
           include: [],
@@ -57,6 +72,7 @@ export default defineConfig({
         },
       },
       {
+        ...source,
         test: {
           name: 'react-types-registered',
           include: [],
@@ -69,6 +85,7 @@ export default defineConfig({
         },
       },
       {
+        ...source,
         test: {
           name: 'browser',
           include: ['packages/**/test/**/*.browser.test.ts', 'apps/**/test/**/*.browser.test.ts'],

@@ -2,7 +2,7 @@ import type { StorybookConfig } from '@storybook/react-vite';
 
 /**
  * Storybook 10 for @presence-kit/react-ui. Stories live beside the package (`packages/react-ui/stories`); workspace
- * packages resolve to source, so nothing is built first. Offline-safe: no telemetry, no update checks.
+ * packages resolve to source (the `@presence-kit/source` export condition), so nothing is built first. Offline-safe: no telemetry, no update checks.
  */
 const config: StorybookConfig = {
   stories: ['../packages/react-ui/stories/**/*.stories.@(ts|tsx)'],
@@ -11,12 +11,16 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen' },
   async viteFinal(viteConfig) {
-    const { mergeConfig } = await import('vite');
+    const { defaultClientConditions, mergeConfig } = await import('vite');
     const { default: react } = await import('@vitejs/plugin-react');
     // Live stories: starts local-ably with `storybook dev` (and the story tests) and serves /api/ably-token and
     // /api/ably-config, so the browser gets short-lived tokens and never a key. `storybook build` starts nothing.
-    const { localAbly } = await import('@presence-kit/local-ably/vite');
+    // Imported by path, not as '@presence-kit/local-ably/vite': this file runs in Node, where the workspace's
+    // `@presence-kit/source` export condition is not set, so the package name would resolve to dist/.
+    const { localAbly } = await import('../packages/local-ably/src/vite/index.js');
     return mergeConfig(viteConfig, {
+      // Stories import workspace packages, which resolve to their TypeScript source through this export condition.
+      resolve: { conditions: ['@presence-kit/source', ...defaultClientConditions] },
       plugins: [react(), localAbly()],
       server: { host: '127.0.0.1' },
     });

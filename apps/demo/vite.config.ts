@@ -1,6 +1,9 @@
-import { chatCapability, localAbly } from '@presence-kit/local-ably/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
+// In an app: `from '@presence-kit/local-ably/vite'`. In this workspace the plugin's source is imported by path:
+// Vite loads config files with fixed resolve conditions, so the `@presence-kit/source` export condition (below) does
+// not apply to this file, and the package name would resolve to a build in dist/ that may be missing or stale.
+import { chatCapability, localAbly } from '../../packages/local-ably/src/vite/index.js';
 
 /** `PORT` picks the app's port (dev and preview); default 5173. */
 function appPort(): number {
@@ -27,7 +30,12 @@ const port = appPort();
 const presenceLeaveDelayMs = envMs('DEMO_PRESENCE_LEAVE_DELAY_MS');
 const connectionStateTtlMs = envMs('DEMO_CONNECTION_STATE_TTL_MS');
 
+/** Workspace packages resolve to their TypeScript source through this export condition: no build step needed. */
+const SOURCE_CONDITION = '@presence-kit/source';
+
 export default defineConfig({
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   plugins: [
     react(),
     localAbly({

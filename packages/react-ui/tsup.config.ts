@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -9,4 +10,6 @@ export default defineConfig({
   // Bundled entries lose per-file 'use client' directives: mark each whole entry as client code.
   banner: { js: "'use client';" },
   external: ['react', 'react-dom', '@presence-kit/react', '@tanstack/react-query', '@tanstack/react-virtual'],
+  // The theme ships as one file, exported as `@presence-kit/react-ui/styles.css`.
+  onSuccess: async () => copyFileSync('src/styles/theme.css', 'dist/styles.css'),
 });

@@ -1,4 +1,8 @@
+import { rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
+
+// Two builds write into dist/ side by side, so neither may `clean` (they run concurrently): clear it once here.
+rmSync('dist', { recursive: true, force: true });
 
 const shared: Options = {
   format: ['esm', 'cjs'],
@@ -12,7 +16,6 @@ export default defineConfig([
     ...shared,
     // Hooks and providers: each bundle is one file, so per-file 'use client' directives are lost; mark the entries.
     entry: { index: 'src/index.ts', query: 'src/query.ts', testing: 'src/testing.ts' },
-    clean: true,
     banner: { js: "'use client';" },
   },
   // Server-safe: key factories and option builders, importable from React Server Components and Node.

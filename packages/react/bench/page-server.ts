@@ -31,7 +31,7 @@ export async function bundlePage(): Promise<string> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    conditions: ['browser'],
+    conditions: ['@presence-kit/source', 'browser'],
     mainFields: ['browser', 'module', 'main'],
     define: { 'process.env.NODE_ENV': '"production"' },
     // The profiling build is production React with <Profiler onRender> kept working, so commits can be counted.

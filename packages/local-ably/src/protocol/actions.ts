@@ -24,8 +24,6 @@ export const Action = {
   ANNOTATION: 21,
 } as const;
 
-export type ActionCode = (typeof Action)[keyof typeof Action];
-
 /** ProtocolMessage flag bits that are not channel modes. */
 export const Flag = {
   HAS_PRESENCE: 1,
@@ -64,8 +62,6 @@ export const PresenceAction = {
   LEAVE: 3,
   UPDATE: 4,
 } as const;
-
-export type PresenceActionCode = (typeof PresenceAction)[keyof typeof PresenceAction];
 
 export const ACTION_NAMES: Record<number, string> = Object.fromEntries(
   Object.entries(Action).map(([name, code]) => [code, name]),
