@@ -23,6 +23,23 @@ const source = {
 };
 
 /**
+ * `pnpm test:react18` sets PK_REACT_18 to a folder holding react and react-dom 18.3, and the `react` project then
+ * renders with them. Libraries that import React are inlined so the alias reaches their imports too.
+ */
+const react18 = process.env.PK_REACT_18;
+const reactVersion = react18
+  ? {
+      resolve: {
+        ...source.resolve,
+        alias: { react: `${react18}/react`, 'react-dom': `${react18}/react-dom` },
+      },
+    }
+  : {};
+const react18Deps = react18
+  ? { server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query', '@tanstack/react-virtual'] } } }
+  : {};
+
+/**
  * One Vitest run covers every package. Projects:
  * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
@@ -48,8 +65,10 @@ export default defineConfig({
       },
       {
         ...source,
+        ...reactVersion,
         esbuild: { jsx: 'automatic' },
         test: {
+          ...react18Deps,
           name: 'react',
           include: ['packages/react/test/**/*.test.{ts,tsx}', 'packages/react-ui/test/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.ts'],
