@@ -23,20 +23,25 @@ const source = {
 };
 
 /**
- * `pnpm test:react18` sets PK_REACT_18 to a folder holding react and react-dom 18.3, and the `react` project then
- * renders with them. Libraries that import React are inlined so the alias reaches their imports too.
+ * `pnpm test:react18` sets PK_REACT_18 to a node_modules folder holding React 18.3 and the libraries that import React
+ * (Testing Library, TanStack Query and Virtual), installed together so their own `react` imports find React 18 too.
+ * The `react` project then aliases all of them there.
  */
 const react18 = process.env.PK_REACT_18;
+const REACT_18_PACKAGES = [
+  'react',
+  'react-dom',
+  '@testing-library/react',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+];
 const reactVersion = react18
   ? {
       resolve: {
         ...source.resolve,
-        alias: { react: `${react18}/react`, 'react-dom': `${react18}/react-dom` },
+        alias: Object.fromEntries(REACT_18_PACKAGES.map((name) => [name, `${react18}/${name}`])),
       },
     }
-  : {};
-const react18Deps = react18
-  ? { server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query', '@tanstack/react-virtual'] } } }
   : {};
 
 /**
@@ -68,7 +73,6 @@ export default defineConfig({
         ...reactVersion,
         esbuild: { jsx: 'automatic' },
         test: {
-          ...react18Deps,
           name: 'react',
           include: ['packages/react/test/**/*.test.{ts,tsx}', 'packages/react-ui/test/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.ts'],
