@@ -24,7 +24,7 @@ const source = {
 
 /**
  * `pnpm test:react18` sets PK_REACT_18 to a node_modules folder holding React 18.3 and the libraries that import React
- * (Testing Library, TanStack Query and Virtual), installed together so their own `react` imports find React 18 too.
+ * (Testing Library, TanStack Query and Virtual, @ably/chat's React hooks), installed together so their own `react` imports find React 18 too.
  * The `react` project then aliases all of them there.
  */
 const react18 = process.env.PK_REACT_18;
@@ -34,12 +34,19 @@ const REACT_18_PACKAGES = [
   '@testing-library/react',
   '@tanstack/react-query',
   '@tanstack/react-virtual',
+  // @ably/chat/react imports React; the SDKs move with it so that every import sees one ably and one @ably/chat.
+  '@ably/chat',
+  'ably',
 ];
 const reactVersion = react18
   ? {
       resolve: {
         ...source.resolve,
-        alias: Object.fromEntries(REACT_18_PACKAGES.map((name) => [name, `${react18}/${name}`])),
+        alias: {
+          // Its `react/` folder's package.json names an extensionless ESM file that Node cannot load: use the export.
+          '@ably/chat/react': `${react18}/@ably/chat/dist/react/ably-chat-react.js`,
+          ...Object.fromEntries(REACT_18_PACKAGES.map((name) => [name, `${react18}/${name}`])),
+        },
       },
     }
   : {};

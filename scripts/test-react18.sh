@@ -7,11 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dir="$PWD/node_modules/.cache/react18"
-if [ ! -f "$dir/node_modules/@tanstack/react-virtual/package.json" ]; then
+if [ ! -f "$dir/node_modules/@ably/chat/package.json" ]; then
   mkdir -p "$dir"
   echo '{ "private": true }' >"$dir/package.json"
   npm install --prefix "$dir" --no-audit --no-fund --no-package-lock --loglevel=error react@18.3.1 react-dom@18.3.1 \
-    @testing-library/react@^16.3.3 @testing-library/dom@^10.4.2 @tanstack/react-query@^5.108.0 @tanstack/react-virtual@^3.14.26
+    @testing-library/react@^16.3.3 @testing-library/dom@^10.4.2 @tanstack/react-query@^5.108.0 @tanstack/react-virtual@^3.14.26 \
+    @ably/chat@1.4.0 ably@2.28.0
 fi
 
 PK_REACT_18="$dir/node_modules" npx vitest run --project react "$@"
