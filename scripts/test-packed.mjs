@@ -183,7 +183,7 @@ function typecheck(project) {
         ...new Set(
           errors
             .filter((line) => !ours.includes(line))
-            .map((line) => line.replace(/^.*node_modules\//, '').replace(/\/.*/, '')),
+            .map((line) => line.replace(/^.*node_modules\//, '').replace(/^((@[^/]+\/)?[^/]+).*/, '$1')),
         ),
       ].join(', '),
       ')',
