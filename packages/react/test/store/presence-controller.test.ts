@@ -74,6 +74,38 @@ describe('PresenceController: one presence shared by holders', () => {
     expect(t.ops().at(-1)).toBe('update {"name":"me","status":"old"}');
   });
 
+  it('each conflicting key warns once; production builds never warn', async () => {
+    resetWarnings();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const t = setup();
+    await t.controller.addHolder(A, { x: 1, y: 1 }, true);
+    await t.controller.addHolder(B, { x: 2, y: 2 }, true);
+    expect(warn.mock.calls.map((call) => String(call[0]).match(/key "(\w)"/)?.[1])).toEqual(['x', 'y']);
+    resetWarnings();
+    warn.mockClear();
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      await t.controller.setData(B, { x: 3, y: 3 });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(t.ops().at(-1)).toBe('update {"x":3,"y":3}');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('a change undone while waiting for the room sends nothing', async () => {
+    const t = setup();
+    await t.controller.addHolder(A, { v: 1 }, true);
+    let attach!: () => void;
+    t.setAttached(() => new Promise((resolve) => (attach = () => resolve(t.fake.room))));
+    const first = t.controller.setData(A, { v: 2 });
+    const back = t.controller.setData(A, { v: 1 });
+    attach();
+    await first;
+    await back;
+    expect(t.ops()).toEqual(['enter {"v":1}']);
+  });
+
   it('two holders with the same value for a key do not warn', async () => {
     resetWarnings();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -173,6 +205,7 @@ describe('PresenceController: mount and unmount', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(t.ops()).toEqual(['enter', 'update {"b":1}', 'update']);
     t.controller.removeHolder(A);
+    await settle();
     expect(t.ops()).toHaveLength(3); // not yet: a remount in the same tick would cancel it
     await vi.advanceTimersByTimeAsync(0);
     await t.controller.settled();

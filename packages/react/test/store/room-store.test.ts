@@ -137,6 +137,43 @@ describe('RoomStore: reading the room', () => {
     expect(t.snap().members[0]).toBe(before.members[1]); // b unchanged: same object
   });
 
+  it('a read that only adds a member publishes it', async () => {
+    const t = setup();
+    await t.synced(t.fake, [member('a', 'c1')]);
+    t.fake.discontinuity();
+    t.fake.gets.shift()!.resolve([member('a', 'c1'), member('b', 'c2')]);
+    await settle();
+    t.frames.flush();
+    expect(ids(t.snap().members)).toEqual(['a:c1', 'b:c2']);
+  });
+
+  it('seeds occupancy only when attached, not on other statuses', async () => {
+    const t = setup({ roomOptions: LIVE_OCCUPANCY });
+    let seeds = 0;
+    t.fake.channelStatus = () => {
+      seeds++;
+      return new Promise(() => {});
+    };
+    t.store.bind(t.fake.room);
+    for (const status of ['attaching', 'detached', 'suspended']) t.fake.setStatus(status);
+    expect(seeds).toBe(0);
+    t.fake.setStatus('attached');
+    expect(seeds).toBe(1);
+  });
+
+  it('a room without occupancy events is never seeded', async () => {
+    const t = setup({ status: 'attached' });
+    let seeds = 0;
+    t.fake.channelStatus = () => {
+      seeds++;
+      return new Promise(() => {});
+    };
+    t.store.bind(t.fake.room);
+    t.fake.setStatus('detached');
+    t.fake.setStatus('attached');
+    expect(seeds).toBe(0);
+  });
+
   it('a read that changes nothing after the first publishes nothing', async () => {
     const t = setup();
     await t.synced(t.fake, [member('a', 'c1')]);
@@ -407,6 +444,12 @@ describe('RoomStore: unbinding', () => {
     expect(t.snap().isSynced).toBe(true);
   });
 
+  it('dispose with no pending frame is fine', () => {
+    const t = setup();
+    expect(() => t.store.dispose()).not.toThrow();
+    expect(t.frames.pending).toBe(0);
+  });
+
   it('dispose cancels the pending frame and drops listeners', async () => {
     const t = setup();
     await t.synced(t.fake);
@@ -486,6 +529,24 @@ describe('RoomStore: self and others', () => {
     expect(t.snap().others.map((p) => p.clientId)).toEqual(['bob']);
   });
 
+  it('with no clientId, a member whose clientId is the text "undefined" is not me', async () => {
+    const t = setup();
+    t.identity.clientId = undefined;
+    await t.synced(t.fake, [member('undefined', 'c-me')]);
+    expect(t.store.isSelfPresentNow()).toBe(false);
+    t.identity.clientId = 'me';
+    t.identity.connectionId = undefined;
+    await t.synced(createFakeRoom(), [member('me', 'undefined')]);
+    expect(t.store.isSelfPresentNow()).toBe(false);
+  });
+
+  it('when I am not in the room, others is people itself', async () => {
+    const t = setup({ clientId: 'me', connectionId: 'c1' });
+    await t.synced(t.fake, [member('bob', 'cb'), member('carol', 'cc')]);
+    expect(t.snap().others).toBe(t.snap().people);
+    expect(t.snap().otherPersonIds).toBe(t.snap().personIds);
+  });
+
   it('losing the connection id after being present empties self', async () => {
     const t = setup({ clientId: 'me', connectionId: 'c1' });
     await t.synced(t.fake, [member('me', 'c1')]);
@@ -493,7 +554,15 @@ describe('RoomStore: self and others', () => {
     t.identity.connectionId = undefined;
     t.store.connectionChanged();
     t.frames.flush();
-    expect(t.snap().self).toEqual([]);
+    expect(t.snap().self).toBe(EMPTY_ROOM_SNAPSHOT.self);
+  });
+
+  it('leaving makes self the shared frozen empty list again', async () => {
+    const t = setup({ clientId: 'me', connectionId: 'c1' });
+    await t.synced(t.fake, [member('me', 'c1')]);
+    t.fake.emit('leave', member('me', 'c1', undefined, 2_000));
+    t.frames.flush();
+    expect(t.snap().self).toBe(EMPTY_ROOM_SNAPSHOT.self);
   });
 
   it('others keeps its identity when only I change, and changes when someone else does', async () => {
@@ -516,10 +585,8 @@ describe('RoomStore: self and others', () => {
   it('when I am the only one here, others is the frozen empty list', async () => {
     const t = setup({ clientId: 'me', connectionId: 'c1' });
     await t.synced(t.fake, [member('me', 'c1')]);
-    expect(t.snap().others).toEqual([]);
-    expect(t.snap().otherPersonIds).toEqual([]);
-    expect(Object.isFrozen(t.snap().others)).toBe(true);
-    expect(Object.isFrozen(t.snap().otherPersonIds)).toBe(true);
+    expect(t.snap().others).toBe(EMPTY_ROOM_SNAPSHOT.others);
+    expect(t.snap().otherPersonIds).toBe(EMPTY_ROOM_SNAPSHOT.otherPersonIds);
   });
 
   it('when someone else arrives, others and otherPersonIds change', async () => {
@@ -555,6 +622,14 @@ describe('RoomStore: occupancy', () => {
     t.fake.occupancy({ nothing: true });
     expect(t.frames.pending).toBe(0);
     expect(t.snap()).toBe(first);
+  });
+
+  it('setting the empty occupancy itself still marks occupancy as known', async () => {
+    const t = setup();
+    await t.synced(t.fake);
+    t.store.setOccupancy(EMPTY_OCCUPANCY);
+    t.frames.flush();
+    expect(t.snap().hasOccupancy).toBe(true);
   });
 
   it('zero metrics still count as occupancy having arrived', async () => {

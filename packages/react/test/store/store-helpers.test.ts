@@ -11,7 +11,7 @@ import {
 } from '../../src/store/frame-scheduler.js';
 import { jsonEqual } from '../../src/store/json-equal.js';
 import { parseOccupancyMetrics, sameOccupancy } from '../../src/store/occupancy-metrics.js';
-import { presenceDataError } from '../../src/store/presence-data.js';
+import { PRESENCE_MESSAGE_LIMIT_BYTES, presenceDataError } from '../../src/store/presence-data.js';
 import { shallow } from '../../src/store/shallow.js';
 import { ValueStore } from '../../src/store/value-store.js';
 
@@ -44,6 +44,10 @@ describe('jsonEqual', () => {
     expect(jsonEqual('a', { a: 1 })).toBe(false);
     expect(jsonEqual({ a: 1 }, 'a')).toBe(false);
     expect(jsonEqual(undefined, {})).toBe(false);
+  });
+
+  it('an array with a trailing undefined is not the shorter array', () => {
+    expect(jsonEqual([1, undefined], [1])).toBe(false);
   });
 
   it('compares dates by time, and a date never equals a plain object', () => {
@@ -82,6 +86,7 @@ describe('shallow', () => {
     expect(shallow(new Map([['a', 1]]), new Map([['a', 2]]))).toBe(false);
     expect(shallow(new Map([['a', 1]]), new Map([['b', 1]]))).toBe(false);
     expect(shallow(new Map([['a', 1]]), new Map())).toBe(false);
+    expect(shallow(new Map(), new Map([['a', 1]]))).toBe(false);
     expect(shallow(new Set([1, 2]), new Set([2, 1]))).toBe(true);
     expect(shallow(new Set([1, 2]), new Set([1, 3]))).toBe(false);
     expect(shallow(new Set([1]), new Set([1, 2]))).toBe(false);
@@ -174,6 +179,24 @@ describe('presenceDataError', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(presenceDataError('enter', cyclic)!.message).toContain('it refers to itself (a cycle)');
+  });
+
+  it('refuses data over the 64 KiB message limit, counting UTF-8 bytes and the clientId', () => {
+    const frame = '{"s":""}'.length;
+    const fits = { s: 'x'.repeat(PRESENCE_MESSAGE_LIMIT_BYTES - frame - 3) };
+    expect(presenceDataError('enter', fits, 'bob')).toBeUndefined();
+    const over = presenceDataError('enter', fits, 'bobby');
+    expect(over).toBeInstanceOf(PresenceKitError);
+    expect(over!.code).toBe(PresenceKitErrorCode.PresenceDataTooLarge);
+    expect(over!.statusCode).toBe(400);
+    expect(over!.message).toBe(
+      `enter: presence data is ${PRESENCE_MESSAGE_LIMIT_BYTES + 2} bytes encoded (with the clientId), over Ably's limit of ${PRESENCE_MESSAGE_LIMIT_BYTES} bytes per message. Keep large content elsewhere (e.g. your API) and put only an id or URL in presence data.`,
+    );
+    // "é" is two bytes in UTF-8: half as many fit.
+    const wide = { s: 'é'.repeat((PRESENCE_MESSAGE_LIMIT_BYTES - frame) / 2) };
+    expect(presenceDataError('enter', wide)).toBeUndefined();
+    expect(presenceDataError('enter', wide, 'a')?.code).toBe(PresenceKitErrorCode.PresenceDataTooLarge);
+    expect(presenceDataError('enter', { s: 'x'.repeat(PRESENCE_MESSAGE_LIMIT_BYTES - frame) })).toBeUndefined();
   });
 
   it('wrapping advice for non-objects', () => {
