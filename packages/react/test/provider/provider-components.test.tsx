@@ -1,10 +1,11 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { StrictMode, useContext } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PresenceKitError, PresenceKitErrorCode } from '../../src/errors.js';
 import { usePresenceKit } from '../../src/hooks/use-presence-kit.js';
 import { useRoomStatus } from '../../src/hooks/use-room-status.js';
 import { usePresenceKitContext } from '../../src/internal/presence-kit-context.js';
+import { RoomContext } from '../../src/internal/room-context.js';
 import { PresenceKitProvider } from '../../src/provider/presence-kit-provider.js';
 import { PresenceRoom } from '../../src/provider/presence-room.js';
 import { registryFor } from '../../src/provider/room-registry.js';
@@ -24,6 +25,11 @@ function Status() {
 function KitProbe({ kit }: { kit: { value?: ReturnType<typeof usePresenceKit> } }) {
   kit.value = usePresenceKit();
   return null;
+}
+
+function RoomName() {
+  const scope = useContext(RoomContext);
+  return <p>{`room ${scope?.name}`}</p>;
 }
 
 function Registry({ seen }: { seen: unknown[] }) {
@@ -61,6 +67,27 @@ describe('<PresenceKitProvider>', () => {
     expect(kit.value!.client).toBe(fake.client);
     expect(kit.value!.queryClient).toBe(queryClient);
     expect(seen[0]).toBe(registryFor(fake.client, animationFrameScheduler));
+  });
+
+  it('a new client or query client reaches the hooks', () => {
+    const first = createFakeClient();
+    const second = createFakeClient();
+    const kit: { value?: ReturnType<typeof usePresenceKit> } = {};
+    const seen: unknown[] = [];
+    const ui = (client: typeof first.client, queryClient: unknown) => (
+      <PresenceKitProvider client={client} queryClient={queryClient as never}>
+        <KitProbe kit={kit} />
+        <Registry seen={seen} />
+      </PresenceKitProvider>
+    );
+    const view = render(ui(first.client, undefined));
+    const queryClient = { marker: 1 };
+    view.rerender(ui(first.client, queryClient));
+    expect(kit.value!.queryClient).toBe(queryClient);
+    view.rerender(ui(second.client, queryClient));
+    expect(kit.value!.client).toBe(second.client);
+    expect(seen.at(-1)).not.toBe(seen[0]);
+    expect((seen.at(-1) as { client: unknown }).client).toBe(second.client);
   });
 
   it('keeps the first scheduler across re-renders', () => {
@@ -131,10 +158,32 @@ describe('<PresenceRoom>', () => {
     expect(screen.getByText('status attached')).toBeTruthy();
   });
 
+  it('a new name switches to the new room and lets the old one go', async () => {
+    const fake = createFakeClient();
+    const ui = (name: string) => (
+      <PresenceKitProvider client={fake.client} scheduler={createManualFrameScheduler().schedule}>
+        <PresenceRoom name={name}>
+          <RoomName />
+        </PresenceRoom>
+      </PresenceKitProvider>
+    );
+    const tick = () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 5))));
+    const view = render(ui('a'));
+    await tick();
+    expect(screen.getByText('room a')).toBeTruthy();
+    view.rerender(ui('b'));
+    await tick();
+    expect(screen.getByText('room b')).toBeTruthy();
+    expect(fake.log).toEqual(['get a', 'get b', 'release a']);
+  });
+
   it('outside a provider, and with a bad name, it throws errors naming <PresenceRoom>', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => render(<PresenceRoom name="x" />)).toThrow(
       expect.objectContaining({ code: PresenceKitErrorCode.MissingProvider }),
+    );
+    expect(() => render(<PresenceRoom name="x" />)).toThrow(
+      /^<PresenceRoom> must be used within <PresenceKitProvider>/,
     );
     const fake = createFakeClient();
     expect(() =>

@@ -54,6 +54,29 @@ describe('RoomRegistry', () => {
     );
   });
 
+  it('each room warns about its own conflict; production builds never warn', () => {
+    const warn = warnings();
+    const registry = new RoomRegistry(createFakeClient().client, createManualFrameScheduler().schedule);
+    for (const name of ['a', 'b']) {
+      registry.entry(name, { occupancy: { enableEvents: true } });
+      registry.entry(name, { occupancy: { enableEvents: false } });
+    }
+    expect(warn).toHaveBeenCalledTimes(2);
+    resetWarnings();
+    warn.mockClear();
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      registry.entry('a', { occupancy: { enableEvents: false } });
+      registryFor(createFakeClient().client, createManualFrameScheduler().schedule);
+      const client = createFakeClient().client;
+      registryFor(client, createManualFrameScheduler().schedule);
+      registryFor(client, createManualFrameScheduler().schedule);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('forgets a stopped entry, and adopt() brings it back for a component that still holds it', async () => {
     vi.useFakeTimers();
     const registry = new RoomRegistry(createFakeClient().client, createManualFrameScheduler().schedule);
