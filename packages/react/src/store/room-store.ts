@@ -192,7 +192,7 @@ export class RoomStore {
       // Hand listeners the stored object when it is unchanged, so identity matches what the snapshot holds.
       const stored = type === 'leave' ? member : (this.index.get(member.key) ?? member);
       const forwarded: PresenceKitEvent<unknown> = { type, member: stored };
-      for (const listener of [...this.eventListeners]) listener(forwarded);
+      callEach(this.eventListeners, forwarded);
     }
   }
 
@@ -223,7 +223,7 @@ export class RoomStore {
     const firstSync = !this.isSynced;
     this.isSynced = true;
     if (changed || firstSync) this.schedule();
-    for (const listener of [...this.syncListeners]) listener();
+    callEach(this.syncListeners, undefined);
   }
 
   private async seedOccupancy(room: Room): Promise<void> {
@@ -248,8 +248,7 @@ export class RoomStore {
   }
 
   private reportError(error: unknown): void {
-    const normalized = toErrorInfo(error);
-    for (const listener of [...this.errorListeners]) listener(normalized);
+    callEach(this.errorListeners, toErrorInfo(error));
   }
 
   private schedule(): void {
@@ -301,7 +300,7 @@ export class RoomStore {
       isSynced: this.isSynced,
       hasOccupancy: this.hasOccupancy,
     });
-    for (const listener of [...this.listeners]) listener();
+    callEach(this.listeners, undefined);
   }
 
   private computeSelf(
@@ -316,6 +315,22 @@ export class RoomStore {
     if (shallow(next, previous)) return previous;
     return next.length === 0 ? EMPTY_MEMBERS : Object.freeze(next);
   }
+}
+
+/**
+ * Calls every listener, even after one throws: one component's faulty listener must not keep the event from the
+ * others. The first error is rethrown afterwards, so it still surfaces where it would have.
+ */
+function callEach<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void {
+  let failure: { error: unknown } | undefined;
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure) throw failure.error;
 }
 
 /**
