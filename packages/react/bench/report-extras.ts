@@ -43,19 +43,19 @@ export function extrasChecks(extras: ReportExtras): TargetCheck[] {
   const list = extras.onlineList10k;
   if (list) {
     checks.push({
-      name: '<OnlineList/> at 10,000: mount, scripting',
+      name: '`<OnlineList/>` at 10,000: mount, scripting',
       required: '≤ 15 ms',
       measured: `${fmt(list.mountScriptMs, 1)} ms`,
       met: list.mountScriptMs <= 15,
     });
     checks.push({
-      name: '<OnlineList/> at 10,000: scroll p95 frame',
+      name: '`<OnlineList/>` at 10,000: scroll p95 frame',
       required: '≤ 16.7 ms',
       measured: list.scroll.p95FrameMs === null ? 'n/a' : `${fmt(list.scroll.p95FrameMs, 1)} ms`,
       met: list.scroll.p95FrameMs !== null && list.scroll.p95FrameMs <= 16.7 + 0.5,
     });
     checks.push({
-      name: '<OnlineList/> at 10,000: long tasks while scrolling',
+      name: '`<OnlineList/>` at 10,000: long tasks while scrolling',
       required: 'none > 50 ms',
       measured:
         list.scroll.longTasks === 0
