@@ -1,6 +1,7 @@
 import type { PresenceEvent, Room } from '@ably/chat';
 import type * as Ably from 'ably';
 import { toErrorInfo } from '../errors.js';
+import { callEach } from './call-each.js';
 import { fetchChannelOccupancy } from './channel-status.js';
 import { EMPTY_IDS, EMPTY_MEMBERS, EMPTY_OCCUPANCY, EMPTY_PEOPLE, EMPTY_ROOM_SNAPSHOT } from './empty-snapshots.js';
 import type { FrameScheduler } from './frame-scheduler.js';
@@ -315,22 +316,6 @@ export class RoomStore {
     if (shallow(next, previous)) return previous;
     return next.length === 0 ? EMPTY_MEMBERS : Object.freeze(next);
   }
-}
-
-/**
- * Calls every listener, even after one throws: one component's faulty listener must not keep the event from the
- * others. The first error is rethrown afterwards, so it still surfaces where it would have.
- */
-function callEach<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void {
-  let failure: { error: unknown } | undefined;
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      failure ??= { error };
-    }
-  }
-  if (failure) throw failure.error;
 }
 
 /**

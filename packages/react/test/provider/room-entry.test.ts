@@ -153,6 +153,20 @@ describe('RoomEntry: acquiring and attaching', () => {
     expect(t.errors).toEqual(['room:discontinuity:102100', 'room:presence:91000']);
   });
 
+  it('a throwing error listener does not keep the error from the listeners after it', async () => {
+    const t = setup();
+    t.entry.onError(() => {
+      throw new Error('faulty app listener');
+    });
+    const after: string[] = [];
+    t.entry.onError((event) => after.push(event.kind));
+    t.entry.retain();
+    await settle();
+    expect(() => t.room().discontinuity(new Ably.ErrorInfo('lost', 102100, 500))).toThrow('faulty app listener');
+    expect(after).toEqual(['discontinuity']);
+    expect(t.errors).toEqual(['room:discontinuity:102100']);
+  });
+
   it('stops reporting to a listener once it unsubscribes', async () => {
     const t = setup();
     const seen: string[] = [];
