@@ -168,14 +168,23 @@ export class PresenceController {
   /**
    * After a reconcile (first attach, discontinuity, re-attach): if we should be present but the member list has no
    * member for our connection, and the SDK's own re-entry did not bring it back within a grace period, enter again.
+   * If it did bring us back but with other data than we last sent, send our data again: ably-js re-enters from its
+   * own record of our member, and an update queued while the connection was down goes out *before* that re-entry
+   * (found by the chaos run, seed 20261130), so the stale re-entry would otherwise overwrite it for good.
    */
   private checkAfterSync(): void {
     if (this.reentryTimer !== undefined) clearTimeout(this.reentryTimer);
     this.reentryTimer = setTimeout(() => {
       this.reentryTimer = undefined;
       if (!this.desired.present || this.working) return;
-      if (this.host.store.isSelfPresentNow()) return;
-      this.applied = { present: false, data: undefined };
+      const self = this.host.store.selfNow();
+      if (!self) {
+        this.applied = { present: false, data: undefined };
+      } else if (this.applied.present && !jsonEqual(self.data, this.applied.data)) {
+        this.applied = { present: true, data: self.data };
+      } else {
+        return;
+      }
       void this.kick().catch(() => {});
     }, REENTRY_GRACE_MS);
   }

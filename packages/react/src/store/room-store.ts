@@ -168,12 +168,14 @@ export class RoomStore {
 
   /** Whether this client's current connection is in the member set right now (not waiting for the next frame). */
   isSelfPresentNow(): boolean {
+    return this.selfNow() !== undefined;
+  }
+
+  /** This client's member on its current connection right now (not waiting for the next frame), if present. */
+  selfNow(): Member | undefined {
     const { clientId, connectionId } = this.options.identity();
-    return (
-      clientId !== undefined &&
-      connectionId !== undefined &&
-      this.index.get(memberKey(clientId, connectionId)) !== undefined
-    );
+    if (clientId === undefined || connectionId === undefined) return undefined;
+    return this.index.get(memberKey(clientId, connectionId));
   }
 
   /** Sets occupancy from outside (e.g. a REST poll); ignored when unchanged. */

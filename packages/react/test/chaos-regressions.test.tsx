@@ -1,0 +1,56 @@
+import { chatChannelName } from '@presence-kit/local-ably';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { usePresence } from '../src/hooks/use-presence.js';
+import { usePresenceListener } from '../src/hooks/use-presence-listener.js';
+import { PresenceRoom } from '../src/provider/presence-room.js';
+import { eventually, startKit } from './support/render-with-kit.js';
+
+/** Bugs the chaos run (packages/chaos, `pnpm test:chaos`) found, each reduced to the real SDK against local-ably. */
+
+function Alice({ status }: { status: string }) {
+  usePresence({ data: { status } });
+  return null;
+}
+
+function Viewer() {
+  const statuses = usePresenceListener({
+    select: (members) => members.map((m) => `${m.clientId}=${(m.data as { status?: string })?.status}`).join(','),
+  });
+  return <p>{`viewer sees [${statuses}]`}</p>;
+}
+
+describe('chaos regressions', () => {
+  it('CHAOS_SEED=20261130: an update made while a resume fails is not overwritten by the SDK re-entering stale data', async () => {
+    const kit = await startKit({ presenceLeaveDelayMs: 200 });
+    const alice = kit.chat('alice', { disconnectedRetryTimeout: 150 });
+    const viewer = kit.chat('viewer');
+    const ui = (status: string) => (
+      <PresenceRoom name="stale">
+        <Alice status={status} />
+      </PresenceRoom>
+    );
+    const view = kit.renderWithKit(ui('one'), { client: alice });
+    kit.renderWithKit(
+      <PresenceRoom name="stale">
+        <Viewer />
+      </PresenceRoom>,
+      { client: viewer },
+    );
+    await waitFor(() => expect(screen.getByText('viewer sees [alice=one]')).toBeTruthy(), { timeout: 8_000 });
+    const oldConnectionId = alice.realtime.connection.id!;
+
+    // The resume fails (80008), and the update is queued while the SDK reconnects: ably-js then sends the queued
+    // update first and its automatic re-entry, carrying the data it last saw echoed ('one'), after it.
+    kit.server.faults.drop(oldConnectionId, { loseState: true });
+    view.rerenderWithKit(ui('two'));
+
+    const held = () =>
+      kit.server.inspect
+        .members(chatChannelName('stale'))
+        .members.filter((m) => m.clientId === 'alice')
+        .map((m) => [m.connectionId === oldConnectionId ? 'old' : 'new', (m.data as { status: string }).status]);
+    await eventually(() => expect(held()).toEqual([['new', 'two']]), 8_000);
+    await waitFor(() => expect(screen.getByText('viewer sees [alice=two]')).toBeTruthy(), { timeout: 8_000 });
+  });
+});
