@@ -1,6 +1,7 @@
 import { chatChannelName } from '@presence-kit/local-ably';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { UsePresenceResult } from '../src/hooks/use-presence.js';
 import { usePresence } from '../src/hooks/use-presence.js';
 import { usePresenceListener } from '../src/hooks/use-presence-listener.js';
 import { PresenceRoom } from '../src/provider/presence-room.js';
@@ -10,6 +11,11 @@ import { eventually, startKit } from './support/render-with-kit.js';
 
 function Alice({ status }: { status: string }) {
   usePresence({ data: { status } });
+  return null;
+}
+
+function Controlled({ api }: { api: { current?: UsePresenceResult } }) {
+  api.current = usePresence({ data: { status: 'here' } });
   return null;
 }
 
@@ -52,5 +58,41 @@ describe('chaos regressions', () => {
         .map((m) => [m.connectionId === oldConnectionId ? 'old' : 'new', (m.data as { status: string }).status]);
     await eventually(() => expect(held()).toEqual([['new', 'two']]), 8_000);
     await waitFor(() => expect(screen.getByText('viewer sees [alice=two]')).toBeTruthy(), { timeout: 8_000 });
+  });
+
+  it('CHAOS_SEED=20261130: after a failed resume, a leave stays a leave when the SDK re-attaches and re-enters by itself', async () => {
+    const kit = await startKit({ presenceLeaveDelayMs: 200 });
+    const alice = kit.chat('alice', { disconnectedRetryTimeout: 150 });
+    const api: { current?: UsePresenceResult } = {};
+    kit.renderWithKit(
+      <PresenceRoom name="ghost">
+        <Controlled api={api} />
+      </PresenceRoom>,
+      { client: alice },
+    );
+    const held = () =>
+      kit.server.inspect
+        .members(chatChannelName('ghost'))
+        .members.filter((m) => m.clientId === 'alice')
+        .map((m) => m.connectionId);
+    await eventually(() => expect(held()).toHaveLength(1));
+    // Several operations on the first connection, so its msgSerial is ahead of the next connection's for a while.
+    for (const status of ['a', 'b', 'c', 'd']) await api.current!.update({ status });
+    const first = alice.realtime.connection.id!;
+    kit.server.faults.drop(first, { loseState: true });
+    await eventually(() => expect(alice.realtime.connection.id).not.toBe(first), 8_000);
+    const second = alice.realtime.connection.id!;
+    await eventually(() => expect(held()).toEqual([second]), 8_000);
+
+    await api.current!.leave();
+    await eventually(() => expect(held()).toEqual([]));
+    // A plain drop: the resume succeeds, the channel re-attaches, and ably-js re-enters the member it still thinks
+    // it has (it ignored our leave's echo as older than the first connection's last message).
+    kit.server.faults.drop(second);
+    await eventually(() => expect(alice.realtime.connection.state).toBe('connected'), 8_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => expect(held()).toEqual([]), 8_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(held()).toEqual([]);
   });
 });

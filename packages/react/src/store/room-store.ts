@@ -173,9 +173,14 @@ export class RoomStore {
 
   /** This client's member on its current connection right now (not waiting for the next frame), if present. */
   selfNow(): Member | undefined {
+    const key = this.selfKey();
+    return key === undefined ? undefined : this.index.get(key);
+  }
+
+  /** The member key this client has on its current connection (`clientId:connectionId`), once connected. */
+  selfKey(): string | undefined {
     const { clientId, connectionId } = this.options.identity();
-    if (clientId === undefined || connectionId === undefined) return undefined;
-    return this.index.get(memberKey(clientId, connectionId));
+    return clientId === undefined || connectionId === undefined ? undefined : memberKey(clientId, connectionId);
   }
 
   /** Sets occupancy from outside (e.g. a REST poll); ignored when unchanged. */
