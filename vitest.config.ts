@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * One Vitest run covers every package. Projects:
  * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
- * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts).
+ * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts), among them
+ *   the short seeded chaos run (packages/chaos; the full run is `pnpm test:chaos`).
  * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test
  *   (react-types-registered) has a tsconfig of its own, because `declare module` augmentations are global to a program.
  */

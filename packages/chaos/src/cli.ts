@@ -4,10 +4,9 @@
  * Exits non-zero when anything was lost.
  */
 import { formatReport } from './chaos-report.js';
+import { DEFAULT_SEED } from './default-seed.js';
 import { runChaos } from './run-chaos.js';
 import { seedFrom } from './seeded-random.js';
-
-export const DEFAULT_SEED = 20261130;
 
 function count(name: string, fallback: number): number {
   const raw = process.env[name];
