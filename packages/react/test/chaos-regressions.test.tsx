@@ -88,11 +88,43 @@ describe('chaos regressions', () => {
     await eventually(() => expect(held()).toEqual([]));
     // A plain drop: the resume succeeds, the channel re-attaches, and ably-js re-enters the member it still thinks
     // it has (it ignored our leave's echo as older than the first connection's last message).
+    const reattached: boolean[] = [];
+    alice.realtime.channels.get(chatChannelName('ghost')).on('attached', (change) => reattached.push(change.resumed));
     kit.server.faults.drop(second);
-    await eventually(() => expect(alice.realtime.connection.state).toBe('connected'), 8_000);
+    await eventually(() => expect(reattached).toEqual([true]), 8_000);
+    // The re-entry goes out right after the re-attach; the kit takes it back one grace period later.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await eventually(() => expect(held()).toEqual([]), 8_000);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(held()).toEqual([]);
+  });
+
+  it('CHAOS_SEED=20261130: an update that failed while the connection was suspended is sent once it is back', async () => {
+    const kit = await startKit({ presenceLeaveDelayMs: 200, connectionStateTtlMs: 500 });
+    const alice = kit.chat('alice', { disconnectedRetryTimeout: 100, suspendedRetryTimeout: 300 });
+    const ui = (status: string) => (
+      <PresenceRoom name="suspended">
+        <Alice status={status} />
+      </PresenceRoom>
+    );
+    const view = kit.renderWithKit(ui('one'), { client: alice });
+    const held = () =>
+      kit.server.inspect
+        .members(chatChannelName('suspended'))
+        .members.filter((m) => m.clientId === 'alice')
+        .map((m) => (m.data as { status: string }).status);
+    await eventually(() => expect(held()).toEqual(['one']));
+    const states: string[] = [];
+    alice.realtime.connection.on((change) => states.push(change.current));
+
+    // Unreachable for longer than the connection state TTL: the SDK suspends and fails the queued update.
+    kit.server.faults.refuseConnections(1_500);
+    kit.server.faults.drop(alice.realtime.connection.id!);
+    view.rerenderWithKit(ui('two'));
+    await eventually(() => expect(states).toContain('suspended'), 8_000);
+
+    await eventually(() => expect(held()).toEqual(['two']), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(held()).toEqual(['two']);
   });
 });

@@ -9,6 +9,9 @@ import { ValueStore } from './value-store.js';
 /** How long after a reconcile we let the SDK's own re-entry (RTP17) land before entering ourselves. */
 export const REENTRY_GRACE_MS = 1_000;
 
+/** Failed presence calls are retried this many times (one grace period apart), then again after each reconcile. */
+const MAX_RETRIES_AFTER_FAILURE = 5;
+
 interface PresenceState {
   present: boolean;
   data: unknown;
@@ -49,6 +52,8 @@ export class PresenceController {
   private offWatch: (() => void) | undefined;
   /** The last operation we sent was a leave: a member of ours that shows up after it is the SDK's doing, not ours. */
   private leftLast = false;
+  /** Retries left after a failed call before waiting for the next reconcile. */
+  private retriesLeft = MAX_RETRIES_AFTER_FAILURE;
 
   constructor(private readonly host: PresenceHost) {}
 
@@ -153,10 +158,18 @@ export class PresenceController {
           else await room.presence.update(data);
           this.applied = target;
           this.leftLast = !target.present;
+          this.retriesLeft = MAX_RETRIES_AFTER_FAILURE;
           this.error.set(null);
         } catch (error) {
           const info = toErrorInfo(error);
           this.error.set(info);
+          // A call that failed in a fault (a timeout, a dropped connection) is not given up on: try again after the
+          // grace period, a few times, and again after every reconcile (chaos seed 20261130: an update in flight
+          // when the server restarted was never sent again, so others kept seeing the older data).
+          if (this.retriesLeft > 0) {
+            this.retriesLeft--;
+            this.scheduleSelfCheck();
+          }
           throw info;
         }
       }
@@ -182,7 +195,10 @@ export class PresenceController {
    *   echo and re-enters us on the next re-attach (chaos seed 20261130).
    */
   private watchSelf(): () => void {
-    const offSynced = this.host.store.onSynced(() => this.scheduleSelfCheck());
+    const offSynced = this.host.store.onSynced(() => {
+      this.retriesLeft = MAX_RETRIES_AFTER_FAILURE;
+      this.scheduleSelfCheck();
+    });
     const offEvents = this.host.store.onPresenceEvent((event) => {
       if (!this.working && event.member.key === this.host.store.selfKey()) this.scheduleSelfCheck();
     });
@@ -205,9 +221,10 @@ export class PresenceController {
         this.applied = { present: true, data: self?.data };
       } else if (!this.desired.present && self && this.leftLast) {
         this.applied = { present: true, data: self.data };
-      } else {
+      } else if (this.isApplied()) {
         return;
       }
+      // Otherwise a call failed and left what we want unsent: send it now.
       void this.kick().catch(() => {});
     }, REENTRY_GRACE_MS);
   }
