@@ -2,6 +2,8 @@ import type { LocalAblyOptions } from './options.js';
 
 export const USAGE = `Usage: local-ably [--port 8081] [--host 127.0.0.1] [--key appId.keyId:secret]...
                   [--presence-leave-delay <ms>] [--connection-state-ttl <ms>] [--occupancy-debounce <ms>]
+                  [--max-idle-interval <ms>] [--idle-grace <ms>] [--max-buffered-bytes <n>]
+                  [--message-history <n>] [--message-history-channels <n>] [--message-history-bytes <n>]
 
 local-ably speaks Ably's realtime protocol and REST API on one port, so the real ably and
 @ably/chat SDKs run offline. It is for development and tests; production apps use Ably.
@@ -14,6 +16,11 @@ const NUMERIC_FLAGS: Record<string, keyof LocalAblyOptions> = {
   '--connection-state-ttl': 'connectionStateTtlMs',
   '--occupancy-debounce': 'occupancyDebounceMs',
   '--max-idle-interval': 'maxIdleIntervalMs',
+  '--idle-grace': 'idleGraceMs',
+  '--max-buffered-bytes': 'maxBufferedBytes',
+  '--message-history': 'messageHistoryLimit',
+  '--message-history-channels': 'messageHistoryChannels',
+  '--message-history-bytes': 'messageHistoryBytes',
 };
 
 /** Parses CLI flags. Throws a TypeError with the usage-level message on anything it does not understand. */

@@ -40,6 +40,26 @@ export interface LocalAblyOptions {
    * recently is forgotten. Default 100, so history holds at most `presenceHistoryLimit × presenceHistoryChannels` events.
    */
   presenceHistoryChannels?: number;
+  /**
+   * Messages kept per channel, for `rewind` and the Chat REST API (history, get, update, delete, reactions).
+   * Default 1 000. `0` keeps none.
+   */
+  messageHistoryLimit?: number;
+  /** Channels whose messages are kept; the channel written to least recently is forgotten first. Default 100. */
+  messageHistoryChannels?: number;
+  /** Total bytes of kept messages across all channels; the stalest channel's oldest go first. Default 32 MiB. */
+  messageHistoryBytes?: number;
+  /**
+   * Bytes a connection's socket may hold unsent (a client that stopped reading). Past it the connection is cut, as
+   * a network failure would cut it (the SDK resumes once it reads again), with a log line. Default 8 MiB.
+   */
+  maxBufferedBytes?: number;
+  /**
+   * Extra time, beyond the `maxIdleInterval` clients are told, that a connection may stay silent (no frame, no pong)
+   * before the server treats the peer as dead and drops it; its members then leave after `presenceLeaveDelayMs`.
+   * Default 10 000 ms (the SDK's own realtimeRequestTimeout).
+   */
+  idleGraceMs?: number;
   /** Where to log. Default: silent. The CLI logs to the console. */
   logger?: Logger;
 }
@@ -68,6 +88,11 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     syncPageSize: options.syncPageSize ?? 100,
     presenceHistoryLimit: options.presenceHistoryLimit ?? 1_000,
     presenceHistoryChannels: options.presenceHistoryChannels ?? 100,
+    messageHistoryLimit: options.messageHistoryLimit ?? 1_000,
+    messageHistoryChannels: options.messageHistoryChannels ?? 100,
+    messageHistoryBytes: options.messageHistoryBytes ?? 32 * 1024 * 1024,
+    maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+    idleGraceMs: options.idleGraceMs ?? 10_000,
     logger: options.logger ?? silent,
   };
   for (const key of [
@@ -75,6 +100,7 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     'connectionStateTtlMs',
     'keepAliveIntervalMs',
     'occupancyDebounceMs',
+    'idleGraceMs',
   ] as const) {
     if (!Number.isFinite(resolved[key]) || resolved[key] < 0) {
       throw new TypeError(
@@ -86,10 +112,21 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     throw new TypeError(`local-ably: option "port" must be an integer from 0 to 65535, got ${resolved.port}`);
   }
   if (resolved.syncPageSize < 1) throw new TypeError('local-ably: option "syncPageSize" must be at least 1');
-  for (const key of ['presenceHistoryLimit', 'presenceHistoryChannels'] as const) {
+  for (const key of [
+    'presenceHistoryLimit',
+    'presenceHistoryChannels',
+    'messageHistoryLimit',
+    'messageHistoryChannels',
+    'messageHistoryBytes',
+  ] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] < 0) {
       throw new TypeError(`local-ably: option "${key}" must be a non-negative integer, got ${resolved[key]}`);
     }
+  }
+  if (!Number.isInteger(resolved.maxBufferedBytes) || resolved.maxBufferedBytes < 1024) {
+    throw new TypeError(
+      `local-ably: option "maxBufferedBytes" must be an integer of at least 1024 bytes, got ${resolved.maxBufferedBytes}`,
+    );
   }
   return resolved;
 }

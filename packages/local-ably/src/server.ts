@@ -10,7 +10,9 @@ import { TokenIssuer } from './auth/token-request.js';
 import { LocalTokenVerifier } from './auth/token-verifier.js';
 import { ChannelRegistry } from './channels/channel-registry.js';
 import { ChannelService } from './channels/channel-service.js';
+import { MessageHistory } from './channels/message-history.js';
 import { MessageService } from './channels/message-service.js';
+import { ChatMessages } from './chat/chat-messages.js';
 import { FaultController } from './faults.js';
 import { Inspector } from './inspection/inspector.js';
 import { OccupancyNotifier } from './occupancy/occupancy-notifier.js';
@@ -29,6 +31,7 @@ import { Router } from './rest/router.js';
 import { adminRoutes } from './rest/routes/admin-routes.js';
 import { batchPresenceRoute } from './rest/routes/batch-presence.js';
 import { channelEnumerationRoute } from './rest/routes/channel-enumeration.js';
+import { chatMessageRoutes } from './rest/routes/chat-messages.js';
 import { channelStatusRoute, chatOccupancyRoute } from './rest/routes/occupancy.js';
 import { presenceRoute } from './rest/routes/presence.js';
 import { presenceHistoryRoute } from './rest/routes/presence-history.js';
@@ -95,10 +98,16 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     eventsPerChannel: resolved.presenceHistoryLimit,
     channels: resolved.presenceHistoryChannels,
   });
+  const messageHistory = new MessageHistory({
+    messagesPerChannel: resolved.messageHistoryLimit,
+    channels: resolved.messageHistoryChannels,
+    bytes: resolved.messageHistoryBytes,
+  });
   const presence = new PresenceService(channels, occupancy, resolved.maxMessageSize, presenceHistory);
-  const channelService = new ChannelService(channels, presence, occupancy, resolved.syncPageSize);
+  const channelService = new ChannelService(channels, presence, occupancy, resolved.syncPageSize, messageHistory);
   const connections = new ConnectionRegistry(channelService, resolved);
-  const messages = new MessageService(channels, resolved.maxMessageSize);
+  const messages = new MessageService(channels, resolved.maxMessageSize, messageHistory);
+  const chatMessages = new ChatMessages(channels, messageHistory, resolved.maxMessageSize);
   const simulation = new SimulationManager({ channels, presence, occupancy });
   // A restart that loses state forgets what a real server keeps in memory. The sockets are cut before this runs, and
   // the new channelSerial epoch means no channel can look continuous to a client.
@@ -107,6 +116,8 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     connections.reset();
     channels.reset(randomBytes(4).toString('hex'));
     presenceHistory.clear();
+    messageHistory.clear();
+    chatMessages.clear();
   });
   const inspector = new Inspector(channels, connections, simulation);
 
@@ -116,8 +127,18 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     presence,
     messages,
     reauthorize: (connection, message) => {
-      reauthorize(resolved, authenticator, connection, message);
+      try {
+        reauthorize(resolved, authenticator, connection, message);
+      } catch (error) {
+        const info = AblyError.from(error).toErrorInfo();
+        if (!isTokenError(info.code)) throw error;
+        // A bad token in AUTH (e.g. an already-expired one) is the same as expiry: the SDK renews and resumes, so
+        // keep the connection (DISCONNECTED, not a fatal ERROR) and its members.
+        connection.transport?.end({ action: Action.DISCONNECTED, error: info });
+        return;
+      }
       tokenExpiry.track(connection);
+      channelService.enforceCapability(connection);
     },
   };
 
@@ -126,6 +147,7 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     requestTokenRoute(tokenIssuer),
     chatOccupancyRoute(channels),
     channelStatusRoute(channels),
+    ...chatMessageRoutes(chatMessages),
   );
   router.add(
     presenceRoute(channels),
@@ -212,6 +234,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Ably's token error range: the SDK answers these by renewing its token rather than failing. */
+function isTokenError(code: number): boolean {
+  return code >= 40140 && code < 40150;
+}
+
 function reauthorize(
   options: ResolvedOptions,
   authenticator: Authenticator,
@@ -228,7 +255,10 @@ function reauthorize(
       `Incompatible credentials: the new token is for clientId "${principal.clientId}", the connection is "${connection.clientId}"`,
     );
   }
-  connection.principal = { ...principal, clientId: connection.clientId };
+  connection.principal =
+    principal.clientId === '*' && connection.clientId !== undefined && connection.clientId !== '*'
+      ? { ...principal, clientId: connection.clientId, wildcard: true }
+      : { ...principal, clientId: connection.clientId };
   const [key] = [...connection.keys].slice(-1);
   connection.send({
     action: Action.CONNECTED,

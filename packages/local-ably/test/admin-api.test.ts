@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type * as Ably from 'ably';
 import { describe, expect, it } from 'vitest';
 import { eventually, type Harness, startHarness } from './support/harness.js';
@@ -224,5 +225,50 @@ describe('admin HTTP API under /local-ably', () => {
     const failure = await admin(h, 'POST', '/faults/drop', {}, { origin });
     expect(failure.headers.get('access-control-allow-origin')).toBe(origin);
     expect(failure.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('refuses other Hosts (DNS rebinding) and other Origins (any web page); Ably REST routes keep open CORS', async () => {
+    const h = await startHarness();
+    const request = (path: string, headers: Record<string, string>, method = 'GET') =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+        (resolve, reject) => {
+          // fetch() cannot set Host; node:http can, as a rebinding page's browser effectively does.
+          const req = http.request({ host: h.server.host, port: h.server.port, path, method, headers }, (response) => {
+            let body = '';
+            response.on('data', (chunk) => {
+              body += chunk;
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+          });
+          req.on('error', reject);
+          req.end();
+        },
+      );
+    const local = `127.0.0.1:${h.server.port}`;
+    for (const host of [`attacker.example:${h.server.port}`, 'rebind.attacker.example', `10.0.0.5:${h.server.port}`]) {
+      const reply = await request('/local-ably/rooms', { host });
+      expect(reply.status).toBe(403);
+      expect(JSON.parse(reply.body).error).toMatchObject({ code: 40300, message: expect.stringMatching(/Host/) });
+    }
+    for (const host of [local, `localhost:${h.server.port}`, `[::1]:${h.server.port}`, 'app.localhost']) {
+      expect((await request('/local-ably/rooms', { host })).status).toBe(200);
+    }
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example']) {
+      const reply = await request('/local-ably/faults/restart', { host: local, origin }, 'POST');
+      expect(reply.status).toBe(403);
+      expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+      const preflight = await request(
+        '/local-ably/faults/restart',
+        { host: local, origin, 'access-control-request-method': 'POST' },
+        'OPTIONS',
+      );
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    expect((await request('/local-ably/rooms', { host: local, origin: 'http://localhost:6006' })).status).toBe(200);
+    // Ably's own routes answer any page (auth protects them), as Ably does.
+    const time = await request('/time', { host: 'anything.example', origin: 'https://app.example' });
+    expect(time.status).toBe(200);
+    expect(time.headers['access-control-allow-origin']).toBe('https://app.example');
+    expect(h.server.stats().connections).toBe(0);
   });
 });

@@ -229,6 +229,31 @@ describe('token auth through the real SDK', () => {
     expect(mismatch).toMatchObject({ action: 9, error: { code: 40102, statusCode: 401 } });
   });
 
+  it('answers an in-band AUTH with an expired token by DISCONNECTED 40142, keeping the connection for a resume', async () => {
+    const h = await startHarness();
+    const observer = h.realtime('observer');
+    const seen: string[] = [];
+    await observer.channels
+      .get('room')
+      .presence.subscribe((message) => seen.push(`${message.action}:${message.clientId}`));
+    let handed = 0;
+    // An app whose token endpoint hands back a stale token once: the renewal after the 40142 must be able to resume.
+    const { realtime } = tokenClient(h, 'ivy', async () =>
+      createJwt({ key: h.server.key, clientId: 'ivy', ttlMs: ++handed === 2 ? -10_000 : 60_000 }),
+    );
+    const reasons: number[] = [];
+    realtime.connection.on('disconnected', (change) => reasons.push(change.reason?.code ?? 0));
+    await realtime.channels.get('room').presence.enter();
+    const id = realtime.connection.id;
+    await realtime.auth.authorize().catch(() => undefined);
+    await eventually(() => expect(reasons).toContain(40142));
+    await eventually(() => expect(realtime.connection.state).toBe('connected'));
+    expect(realtime.connection.id).toBe(id);
+    expect(handed).toBe(3);
+    expect(seen).toEqual(['enter:ivy']);
+    expect(h.server.stats().members).toBe(1);
+  });
+
   it('fails the connection with 40102 when an in-band AUTH brings a token for another clientId', async () => {
     const h = await startHarness();
     let handed = 0;
@@ -312,6 +337,7 @@ describe('TokenRequest and JWT validation (raw HTTP)', () => {
       .update(`${header}.${body}`)
       .digest('base64url');
     expect((await firstFrameFor(h, `${header}.${body}.${mac}`)).error?.code).toBe(40144);
+    expect((await firstFrameFor(h, createJwt({ key: h.server.key, clientId: '' }))).error?.code).toBe(40144);
     expect((await firstFrameFor(h, createJwt({ key: h.server.key, clientId: 'ok' }))).action).toBe(4);
   });
 
@@ -332,6 +358,8 @@ describe('TokenRequest and JWT validation (raw HTTP)', () => {
     expect(narrowed.body.capability).toBe('{"lobby":["subscribe"]}');
     const disjoint = await post(h, 'app.viewer', createTokenRequest({ key, capability: { other: ['*'] } }));
     expect(disjoint.body.error.code).toBe(40160);
+    const emptyClientId = await post(h, 'app.viewer', createTokenRequest({ key, clientId: '' }));
+    expect(emptyClientId).toMatchObject({ status: 400, body: { error: { code: 40012 } } });
     const { mac: _mac, ...unsigned } = createTokenRequest({ key });
     const missing = await post(h, 'app.viewer', unsigned);
     expect(missing.status).toBe(400);

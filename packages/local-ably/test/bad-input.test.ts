@@ -137,15 +137,13 @@ describe('bad input on the realtime socket', () => {
         message: /needs the channel attached first/,
       },
     );
-    await expectRejected(
-      anonymous,
-      { action: 15, channel: 'not-attached', msgSerial: 2, messages: [{ name: 'x' }] },
-      2,
-      {
-        code: 90001,
-        message: /attached first/,
-      },
-    );
+    // Publishing needs no attachment (as on Ably), only the capability: ACKed, not NACKed.
+    const from = anonymous.frames.length;
+    anonymous.send({ action: 15, channel: 'not-attached', msgSerial: 2, messages: [{ name: 'x' }] });
+    expect(await anonymous.next((f) => f.action === 1 || f.action === 2, from)).toMatchObject({
+      action: 1,
+      msgSerial: 2,
+    });
 
     const identified = await RawSocket.connect(h.server, { clientId: 'mallory' });
     expect((await identified.attach('calm-room::$chat')).action).toBe(11);
@@ -227,6 +225,53 @@ describe('bad input on the realtime socket', () => {
     ]);
     expect(replies[0]?.error?.message).toMatch(/nested more than 64 levels/);
     raw.close();
+    await checkBystanders();
+  });
+
+  it('NACKs "__proto__" keys with 40013 (msgpack and JSON), so client data never shapes a prototype', async () => {
+    const raw = await RawSocket.connect(h.server, { clientId: 'mallory', format: 'msgpack' });
+    expect((await raw.attach('proto')).action).toBe(11);
+    const from = raw.frames.length;
+    const poisoned = JSON.parse('{"__proto__":{"x":1}}');
+    // An own "__proto__" key holding bytes: a decoder that assigns keys would make the data "be" a Buffer.
+    const asBuffer = {};
+    Object.defineProperty(asBuffer, '__proto__', { value: Buffer.from('AAAA'), enumerable: true });
+    raw.send({ action: 14, channel: 'proto', msgSerial: 0, presence: [{ action: 2, data: asBuffer }] });
+    raw.send({ action: 15, channel: 'proto', msgSerial: 1, messages: [{ name: 'n', extras: poisoned }] });
+    raw.send({ action: 14, channel: 'proto', msgSerial: 2, presence: [{ action: 2, data: { fine: 1 } }] });
+    const replies = await eventually(() => {
+      const acks = raw.frames.slice(from).filter((f) => f.action === 1 || f.action === 2);
+      expect(acks).toHaveLength(3);
+      return acks;
+    });
+    expect(replies.map((f) => [f.action, f.msgSerial, f.error?.code])).toEqual([
+      [2, 0, 40013],
+      [2, 1, 40013],
+      [1, 2, undefined],
+    ]);
+    expect(replies[0]?.error?.message).toMatch(/__proto__/);
+    raw.close();
+    const json = await RawSocket.connect(h.server, { clientId: 'mallory' });
+    expect((await json.attach('proto')).action).toBe(11);
+    const nack = await expectRejected(
+      json,
+      { action: 14, channel: 'proto', msgSerial: 0, presence: [{ action: 2, data: poisoned }] },
+      2,
+      { code: 40013, message: /__proto__/ },
+    );
+    expect(nack.msgSerial).toBe(0);
+    json.close();
+    const rest = await fetch(`${h.server.url}/chat/v4/rooms/r/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(h.server.key).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: '{"text":"hi","metadata":{"__proto__":{"polluted":true}}}',
+    });
+    expect(rest.status).toBe(400);
+    expect(((await rest.json()) as { error: { code: number } }).error.code).toBe(40013);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     await checkBystanders();
   });
 

@@ -2,6 +2,7 @@ import type * as Ably from 'ably';
 import { describe, expect, it } from 'vitest';
 import { createJwt } from '../src/index.js';
 import { eventually, type Harness, startHarness } from './support/harness.js';
+import { RawSocket } from './support/raw-socket.js';
 
 const FULL_KEY = 'app.full:full-secret';
 const VIEWER_KEY = 'app.viewer:viewer-secret';
@@ -106,6 +107,87 @@ describe('capabilities, enforced with Ably codes', () => {
     ]);
   });
 
+  it('a wildcard token that connected with a clientId is identified as it and may still enterClient others', async () => {
+    const h = await restrictedHarness();
+    const host = h.realtime('host', { key: undefined, token: createJwt({ key: FULL_KEY, clientId: '*' }) });
+    const room = host.channels.get('room');
+    await room.presence.enter();
+    await room.presence.enterClient('guest');
+    await room.publish({ name: 'as-guest', clientId: 'guest' });
+    expect(host.auth.clientId).toBe('host');
+    expect((await room.presence.get()).map((m) => m.clientId).sort()).toEqual(['guest', 'host']);
+  });
+
+  it('an anonymous token cannot take on a clientId: 40102 at connect, 40012 for enterClient and publish', async () => {
+    const h = await restrictedHarness();
+    const anonymous = createJwt({ key: FULL_KEY, capability: { '*': ['*'] } });
+    const socket = await RawSocket.open(h.server, { key: null, clientId: 'alice', query: { access_token: anonymous } });
+    expect(await socket.next(() => true)).toMatchObject({ action: 9, error: { code: 40102, statusCode: 401 } });
+    socket.close();
+
+    const client = h.realtime(undefined, { key: undefined, token: anonymous });
+    const room = client.channels.get('room');
+    expect(await codeOf(room.presence.enterClient('alice'))).toBe(40012);
+    expect(await codeOf(room.publish({ name: 'hi', clientId: 'alice' }))).toBe(40012);
+    await room.publish('anonymous', 'ok');
+    expect(h.server.stats().members).toBe(0);
+    // Basic auth without a clientId may still act as anyone (Ably's rule for trusted servers).
+    await h.realtime(undefined, { key: FULL_KEY }).channels.get('room').presence.enterClient('alice');
+    expect(h.server.stats().members).toBe(1);
+  });
+
+  it('an in-band AUTH that narrows the capability fails channels it no longer covers; the rest stay attached', async () => {
+    const h = await restrictedHarness();
+    let handed = 0;
+    const client = h.realtime(undefined, {
+      key: undefined,
+      authCallback: (_params, callback) => {
+        const capability: Record<string, string[]> =
+          ++handed === 1 ? { '*': ['*'] } : { kept: ['presence', 'subscribe'] };
+        callback(null, createJwt({ key: FULL_KEY, clientId: 'nina', capability }));
+      },
+    });
+    const observer = h.realtime('observer', { key: FULL_KEY });
+    const left: string[] = [];
+    await observer.channels.get('dropped').presence.subscribe('leave', (message) => left.push(message.clientId ?? ''));
+    const kept = client.channels.get('kept');
+    const dropped = client.channels.get('dropped');
+    await kept.presence.enter();
+    await dropped.presence.enter();
+    await client.auth.authorize();
+    await eventually(() => expect(dropped.state).toBe('failed'));
+    expect(dropped.errorReason?.code).toBe(40160);
+    await eventually(() => expect(left).toEqual(['nina']));
+    expect(kept.state).toBe('attached');
+    expect(client.connection.state).toBe('connected');
+    expect((await kept.presence.get()).map((member) => member.clientId)).toEqual(['nina']);
+    // Re-attaching is refused, and leaves no attachment behind on the server.
+    expect(await codeOf(dropped.attach())).toBe(40160);
+    expect(h.server.inspect.connectionList().find((c) => c.clientId === 'nina')?.channels).toEqual(['kept']);
+  });
+
+  it('on the wire: the narrowed AUTH is answered with CONNECTED, then DETACHED 40160 for the lost channel; no more events from it', async () => {
+    const h = await restrictedHarness();
+    const wide = createJwt({ key: FULL_KEY, clientId: 'raw', capability: { '*': ['*'] } });
+    const raw = await RawSocket.connect(h.server, { key: null, clientId: 'raw', query: { access_token: wide } });
+    await raw.attach('kept');
+    await raw.attach('lost');
+    const from = raw.frames.length;
+    raw.send({
+      action: 17,
+      auth: { accessToken: createJwt({ key: FULL_KEY, clientId: 'raw', capability: { kept: ['*'] } }) },
+    });
+    const detached = await raw.next((frame) => frame.action === 13, from);
+    expect(detached).toMatchObject({ channel: 'lost', error: { code: 40160, statusCode: 401 } });
+    expect(raw.frames.slice(from).map((frame) => frame.action)).toEqual([4, 13]);
+    const other = h.realtime('other', { key: FULL_KEY });
+    await other.channels.get('lost').presence.enter();
+    await other.channels.get('kept').presence.enter();
+    await raw.next((frame) => frame.action === 14 && frame.channel === 'kept', from);
+    expect(raw.frames.slice(from).some((frame) => frame.channel === 'lost' && frame.action === 14)).toBe(false);
+    raw.close();
+  });
+
   it('publish without the publish capability is NACKed with 40160', async () => {
     const h = await restrictedHarness();
     const reader = jwtClient(h, 'r', { news: ['subscribe', 'presence'] });
@@ -139,6 +221,18 @@ describe('capabilities, enforced with Ably codes', () => {
       expect(await adminRoom.occupancy.get()).toMatchObject({ connections: 2, presenceMembers: 1 }),
     );
     expect(adminRoom.channel.params.occupancy).toBe('metrics');
+  });
+
+  it('a key limited to "*" can issue [chat]* tokens: they reach rooms but not plain channels', async () => {
+    const h = await startHarness({ keys: [FULL_KEY], keyCapabilities: { 'app.full': { '*': ['*'] } } });
+    const chat = h.chat('alice', {
+      key: undefined,
+      token: createJwt({ key: FULL_KEY, clientId: 'alice', capability: { '[chat]*': ['*'] } }),
+    });
+    const room = await h.room(chat, 'anywhere');
+    await room.presence.enter();
+    expect(await room.presence.isUserPresent('alice')).toBe(true);
+    expect(await codeOf(chat.realtime.channels.get('plain').attach())).toBe(40160);
   });
 
   it('REST chat occupancy needs channel-metadata on the room', async () => {

@@ -1,29 +1,20 @@
 import type { OccupancyData, PresenceEvent } from '@ably/chat';
 import { describe, expect, it } from 'vitest';
 import { eventually, startHarness } from './support/harness.js';
+import { fuzzSeed, prng } from './support/prng.js';
 import { RawSocket } from './support/raw-socket.js';
 
 /**
  * Thousands of random and mutated frames over several raw connections, then checks that well-behaved SDK clients
- * still work and that all state is freed. Reproduce a failure with FUZZ_SEED=<printed seed>; FUZZ_VERBOSE=1 prints
- * a histogram of the server's replies by action, to see which paths the fuzz reached.
+ * still work and that all state is freed. The seed is fixed (CI runs the same frames every time); FUZZ_SEED=<n> runs
+ * other frames, and a failure prints the seed to reproduce it. FUZZ_VERBOSE=1 prints a histogram of the server's
+ * replies by action, to see which paths the fuzz reached.
  */
 const FRAMES = 6_000;
 const SOCKETS = 6;
 /** Fuzz only these channels, so the well-behaved clients' room is disturbed by nothing but bugs. */
-const CHANNELS = ['fuzz-a', 'fuzz-b::$chat', '[meta]fuzz', 'fuzz:ns:c'];
-
-/** mulberry32: tiny, fast, and the same sequence for the same seed, so a failure reproduces with FUZZ_SEED. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const CHANNELS = ['fuzz-a', 'fuzz-b::$chat', '[meta]fuzz', 'fuzz:ns:c', '[?rewind=1]fuzz-a'];
+const DEFAULT_SEED = 20_261_130;
 
 class Fuzzer {
   constructor(readonly random: () => number) {}
@@ -92,6 +83,7 @@ class Fuzzer {
             { occupancy: 'metrics' },
             { occupancy: 'metrics.presenceMembers' },
             { agent: 'fuzz' },
+            { rewind: this.pick(['1', '0', '1s', 'x']) },
           ]),
         };
       case 2:
@@ -158,7 +150,7 @@ class Fuzzer {
 
 describe('fuzzing the realtime socket', () => {
   it(`survives ${FRAMES} random and mutated frames; well-behaved clients keep working`, async () => {
-    const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+    const seed = fuzzSeed('FUZZ_SEED', DEFAULT_SEED);
     try {
       await fuzz(seed);
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { PresenceEvent } from '@ably/chat';
 import { describe, expect, it } from 'vitest';
 import { eventually, startHarness } from './support/harness.js';
+import { RawSocket } from './support/raw-socket.js';
 
 describe('presence through the real @ably/chat SDK', () => {
   it('delivers enter, update and leave to a second client with the right types and data', async () => {
@@ -75,5 +76,30 @@ describe('presence through the real @ably/chat SDK', () => {
     await eventually(async () => expect(await bob.presence.get()).toEqual([]));
     await aliceClient.rooms.release('lobby');
     expect(h.server.stats().members).toBe(0);
+  });
+
+  it('sends the echo before the ACK (presence and messages), so isUserPresent() right after enter() is true', async () => {
+    const h = await startHarness();
+    for (const format of ['json', 'msgpack'] as const) {
+      const raw = await RawSocket.connect(h.server, { clientId: 'alice', format });
+      await raw.attach('ordered');
+      const from = raw.frames.length;
+      raw.send({ action: 14, channel: 'ordered', msgSerial: 0, presence: [{ action: 2, data: 'hi' }] });
+      raw.send({ action: 15, channel: 'ordered', msgSerial: 1, messages: [{ name: 'n', data: 'hi' }] });
+      await raw.next((f) => f.action === 1 && f.msgSerial === 1, from);
+      expect(raw.frames.slice(from).map((f) => [f.action, f.msgSerial])).toEqual([
+        [14, undefined],
+        [1, 0],
+        [15, undefined],
+        [1, 1],
+      ]);
+      raw.close();
+    }
+    const chat = h.chat('carol');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const room = await h.room(chat, `order-${attempt}`);
+      await room.presence.enter();
+      expect(await room.presence.isUserPresent('carol')).toBe(true);
+    }
   });
 });

@@ -38,17 +38,18 @@ export class Authenticator {
       );
     }
     const principal = this.tokens.verify(credentials.token);
-    if (requestedClientId !== undefined && principal.clientId !== undefined && principal.clientId !== '*') {
-      if (principal.clientId !== requestedClientId) {
-        throw new AblyError(
-          ErrorCode.IncompatibleCredentials,
-          401,
-          `Incompatible credentials: clientId "${requestedClientId}" does not match the token's clientId "${principal.clientId}"`,
-        );
-      }
+    if (requestedClientId !== undefined && principal.clientId !== '*' && principal.clientId !== requestedClientId) {
+      // An anonymous token cannot take on an identity either: only the token's issuer may assign one.
+      const tokenClientId =
+        principal.clientId === undefined ? 'no clientId (issue it with one)' : `clientId "${principal.clientId}"`;
+      throw new AblyError(
+        ErrorCode.IncompatibleCredentials,
+        401,
+        `Incompatible credentials: clientId "${requestedClientId}" does not match the token, which has ${tokenClientId}`,
+      );
     }
     if (principal.clientId === '*' && requestedClientId !== undefined) {
-      return { ...principal, clientId: requestedClientId };
+      return { ...principal, clientId: requestedClientId, wildcard: true };
     }
     return principal;
   }

@@ -60,9 +60,22 @@ export function grantCapability(requested: CapabilitySpec | undefined, key: Capa
 
 /** The narrower of two resource patterns when one covers the other, else undefined (they do not overlap that we can tell). */
 function narrower(a: string, b: string): string | undefined {
-  if (a === b || matchResource(b, a)) return a;
-  if (matchResource(a, b)) return b;
+  if (a === b || covers(b, a)) return a;
+  if (covers(a, b)) return b;
   return undefined;
+}
+
+const CHAT_QUALIFIER = '[chat]';
+
+/**
+ * Whether `resource` covers what `pattern` names. `[chat]room` names the channel `room::$chat`, so a key limited to
+ * `*` can still issue the `{"[chat]*":["*"]}` tokens the chat docs recommend.
+ */
+function covers(resource: string, pattern: string): boolean {
+  if (matchResource(resource, pattern)) return true;
+  return (
+    pattern.startsWith(CHAT_QUALIFIER) && matchResource(resource, `${pattern.slice(CHAT_QUALIFIER.length)}::$chat`)
+  );
 }
 
 function intersectOps(a: readonly string[], b: readonly string[]): string[] {

@@ -12,6 +12,11 @@ export interface CreateJwtOptions {
   capability?: CapabilitySpec;
   /** Lifetime in ms. Default 1 hour. (A negative value mints an already-expired token, for tests.) */
   ttlMs?: number;
+  /**
+   * More claims, e.g. user claims that Ably passes to other clients as `userClaim`:
+   * `{ 'ably.room.lobby': '{"role":"moderator"}', 'ably.room.*': 'member' }`.
+   */
+  claims?: Record<string, string>;
 }
 
 /**
@@ -27,6 +32,7 @@ export function createJwt(options: CreateJwtOptions): string {
   const issuedAt = Math.floor(Date.now() / 1000);
   const ttlSeconds = Math.round((options.ttlMs ?? 3_600_000) / 1000);
   const claims: Record<string, unknown> = {
+    ...options.claims,
     iat: issuedAt,
     exp: issuedAt + ttlSeconds,
     'x-ably-capability': canonicalCapability(options.capability ?? FULL_CAPABILITY),

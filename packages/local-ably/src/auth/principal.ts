@@ -1,4 +1,5 @@
 import type { Capability } from './capability.js';
+import type { UserClaim } from './user-claims.js';
 
 /** Who a connection or REST request acts as, once authenticated. */
 export interface Principal {
@@ -10,9 +11,21 @@ export interface Principal {
   method: 'basic' | 'token';
   /** Token expiry (ms since epoch) for token auth. */
   expiresAt?: number;
+  /**
+   * Set when a wildcard (`*`) token connected with a clientId of its own: the connection is identified as that
+   * clientId (its own presence and messages carry it), yet the token's issuer allowed any identity, so
+   * `enterClient(other)` stays allowed (RSA7b / RTP15: the wildcard is the token's grant, not the connection's).
+   */
+  wildcard?: boolean;
+  /** JWT user claims (`ably.room.*`, `ably.channel.*`), delivered to others as `extras.userClaim`. */
+  userClaims?: readonly UserClaim[];
 }
 
-/** Whether the principal may act as `clientId` in presence. Keys without a clientId and wildcard tokens may act as anyone. */
+/**
+ * Whether the principal may act as `clientId` (presence, published messages). Wildcard tokens and basic auth without a
+ * clientId (a trusted server) may act as anyone; an anonymous token may not take on any identity.
+ */
 export function mayActAs(principal: Principal, clientId: string): boolean {
-  return principal.clientId === undefined || principal.clientId === '*' || principal.clientId === clientId;
+  if (principal.clientId === '*' || principal.wildcard === true || principal.clientId === clientId) return true;
+  return principal.clientId === undefined && principal.method === 'basic';
 }

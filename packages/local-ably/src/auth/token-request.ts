@@ -84,6 +84,13 @@ export class TokenIssuer {
       );
     }
     this.useNonce(`${keyName}:${nonce}`, now);
+    if (clientId === '') {
+      throw new AblyError(
+        ErrorCode.InvalidClientId,
+        400,
+        'TokenRequest clientId must not be empty: omit it for an anonymous token, or use "*" for any',
+      );
+    }
     if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0)) {
       throw new AblyError(
         ErrorCode.InvalidParameterValue,

@@ -6,6 +6,7 @@ import { grantCapability, parseCapability } from './capability-grant.js';
 import { decodeJwt, verifyJwtSignature } from './jwt.js';
 import type { KeyStore } from './keys.js';
 import type { Principal } from './principal.js';
+import { readUserClaims } from './user-claims.js';
 
 /**
  * Verifies the two token forms apps use: local-ably's own tokens (from signed TokenRequests) and Ably JWTs signed
@@ -61,8 +62,8 @@ export class LocalTokenVerifier implements TokenVerifier {
       throw new AblyError(ErrorCode.InvalidJwtFormat, 401, 'Invalid JWT: x-ably-capability must be a JSON string');
     }
     const clientId = claims['x-ably-clientId'];
-    if (clientId !== undefined && typeof clientId !== 'string') {
-      throw new AblyError(ErrorCode.InvalidJwtFormat, 401, 'Invalid JWT: x-ably-clientId must be a string');
+    if (clientId !== undefined && (typeof clientId !== 'string' || clientId === '')) {
+      throw new AblyError(ErrorCode.InvalidJwtFormat, 401, 'Invalid JWT: x-ably-clientId must be a non-empty string');
     }
     return {
       keyName: key.name,
@@ -70,6 +71,7 @@ export class LocalTokenVerifier implements TokenVerifier {
       capability: grantCapability(parseCapability(capabilityText, 'JWT'), this.keyCapability(key.name)),
       method: 'token',
       expiresAt: claims.exp * 1000,
+      userClaims: readUserClaims(claims),
     };
   }
 }

@@ -1,10 +1,16 @@
 import { Channel } from './channel.js';
+import { SerialClock } from './serial-clock.js';
 
 /** All live channels. A channel exists while anything is attached to it or present on it. */
 export class ChannelRegistry {
   private readonly channels = new Map<string, Channel>();
 
-  constructor(private epoch: string) {}
+  /** Every serial on the server, channel and message alike, comes from this one clock. */
+  readonly clock: SerialClock;
+
+  constructor(epoch: string) {
+    this.clock = new SerialClock(epoch);
+  }
 
   get(name: string): Channel | undefined {
     return this.channels.get(name);
@@ -13,7 +19,7 @@ export class ChannelRegistry {
   getOrCreate(name: string): Channel {
     let channel = this.channels.get(name);
     if (!channel) {
-      channel = new Channel(name, this.epoch);
+      channel = new Channel(name, this.clock);
       this.channels.set(name, channel);
     }
     return channel;
@@ -41,6 +47,6 @@ export class ChannelRegistry {
   reset(epoch: string): void {
     for (const channel of this.channels.values()) clearTimeout(channel.occupancyTimer);
     this.channels.clear();
-    this.epoch = epoch;
+    this.clock.reset(epoch);
   }
 }

@@ -1,6 +1,7 @@
 import { computeMetrics, type OccupancyMetrics } from '../occupancy/metrics.js';
 import { PresenceSet } from '../presence/presence-set.js';
 import type { Attachment } from './attachment.js';
+import type { SerialClock } from './serial-clock.js';
 
 /** A channel's live state: who is attached, who is present, and its serial counter. */
 export class Channel {
@@ -9,17 +10,15 @@ export class Channel {
   /** The last occupancy sent, so unchanged counts send nothing. */
   lastOccupancy: OccupancyMetrics | undefined;
   occupancyTimer: NodeJS.Timeout | undefined;
-  private serial = 0;
 
   constructor(
     readonly name: string,
-    private readonly epoch: string,
+    private readonly clock: SerialClock,
   ) {}
 
   /** A fresh, increasing, non-empty channelSerial (chat crashes without one on ATTACHED). */
   nextSerial(): string {
-    this.serial++;
-    return `${this.epoch}-${this.serial.toString(36)}`;
+    return this.clock.next();
   }
 
   metrics(): OccupancyMetrics {

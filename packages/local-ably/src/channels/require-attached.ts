@@ -3,6 +3,7 @@ import { AblyError, ErrorCode } from '../protocol/errors.js';
 import type { Connection } from '../realtime/connection.js';
 import type { Attachment } from './attachment.js';
 import type { Channel } from './channel.js';
+import { parseChannelName } from './channel-name.js';
 import type { ChannelRegistry } from './channel-registry.js';
 
 export interface ChannelOperation {
@@ -25,7 +26,9 @@ export function requireAttached(
   { operation, mode, label }: ChannelOperation,
 ): { channel: Channel; attachment: Attachment } {
   const attachment = connection.attachments.get(name);
-  const channel = channels.get(name);
+  // `[?rewind=1]room` is channel `room`: capabilities and state are the base channel's.
+  const base = parseChannelName(name).base;
+  const channel = channels.get(base);
   if (!attachment || !channel) {
     throw new AblyError(
       ErrorCode.InvalidChannelState,
@@ -33,7 +36,7 @@ export function requireAttached(
       `${label} on channel "${name}" needs the channel attached first`,
     );
   }
-  if (!connection.principal.capability.allows(name, operation) || !hasMode(attachment.modes, mode)) {
+  if (!connection.principal.capability.allows(base, operation) || !hasMode(attachment.modes, mode)) {
     throw new AblyError(
       ErrorCode.OperationNotPermitted,
       401,

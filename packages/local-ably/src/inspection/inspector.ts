@@ -30,6 +30,8 @@ export interface ConnectionSummary {
   channels: string[];
   createdAt: number;
   droppedAt?: number;
+  /** Why the server itself last cut this connection (it stopped reading, or went silent), if it did. */
+  lastFailure?: string;
 }
 
 /** A presence member as the developer panel lists it. */
@@ -90,6 +92,7 @@ export class Inspector {
       channels: [...connection.attachments.keys()].sort(),
       createdAt: connection.createdAt,
       ...(connection.droppedAt !== undefined ? { droppedAt: connection.droppedAt } : {}),
+      ...(connection.lastFailure !== undefined ? { lastFailure: connection.lastFailure } : {}),
     }));
   }
 

@@ -1,4 +1,4 @@
-import type { Attachment } from '../channels/attachment.js';
+import { type Attachment, deliver } from '../channels/attachment.js';
 import type { Channel } from '../channels/channel.js';
 import type { ChannelRegistry } from '../channels/channel-registry.js';
 import { Action } from '../protocol/actions.js';
@@ -70,7 +70,7 @@ export class OccupancyNotifier {
         });
         frames.set(selection, frame);
       }
-      attachment.connection.send(frame);
+      deliver(attachment, frame);
     }
   }
 }

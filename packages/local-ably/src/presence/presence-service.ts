@@ -1,4 +1,6 @@
 import { mayActAs } from '../auth/principal.js';
+import { userClaimFor, withUserClaim } from '../auth/user-claims.js';
+import { deliver } from '../channels/attachment.js';
 import type { Channel } from '../channels/channel.js';
 import type { ChannelRegistry } from '../channels/channel-registry.js';
 import { requireAttached } from '../channels/require-attached.js';
@@ -36,6 +38,7 @@ export class PresenceService {
       label: 'Presence',
     });
     const now = Date.now();
+    const claim = userClaimFor(connection.principal.userClaims, channel.name);
     const changes = (message.presence ?? []).map((item, index): PresenceChange => {
       const clientId = item.clientId ?? connection.clientId;
       if (clientId === undefined || clientId === '*') {
@@ -68,7 +71,7 @@ export class PresenceService {
         timestamp: now,
         data: item.data,
         encoding: item.encoding,
-        extras: item.extras,
+        extras: withUserClaim(item.extras, claim),
         reentryId: item.action === PresenceAction.ENTER ? item.id : undefined,
       };
     });
@@ -78,8 +81,10 @@ export class PresenceService {
       const event = channel.presence.apply(change);
       if (event) events.push(event);
     }
-    connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
+    // The echo goes before the ACK, as on Ably: enter() resolves on the ACK, and the SDK must already hold the member
+    // then, or isUserPresent() right after enter() is false.
     this.broadcast(channel, events, connection);
+    connection.send({ action: Action.ACK, msgSerial: message.msgSerial, count: 1 });
     if (channel.presence.size !== before) this.occupancy.changed(channel);
   }
 
@@ -106,13 +111,13 @@ export class PresenceService {
     });
     for (const attachment of channel.attachments.values()) {
       if (hasMode(attachment.modes, Mode.PRESENCE_SUBSCRIBE) || attachment.connection === origin) {
-        attachment.connection.send(frame);
+        deliver(attachment, frame);
       }
     }
   }
 
   /** Sends the whole presence set in pages; the last page has an empty cursor, or `presence.get()` never resolves. */
-  sync(channel: Channel, connection: Connection, pageSize: number): void {
+  sync(channel: Channel, connection: Connection, pageSize: number, wireName = channel.name): void {
     const members = [...channel.presence.values()];
     const syncId = `sync${(++idCounter).toString(36)}`;
     for (let start = 0; start < members.length || start === 0; start += pageSize) {
@@ -120,7 +125,7 @@ export class PresenceService {
       const last = start + pageSize >= members.length;
       connection.send({
         action: Action.SYNC,
-        channel: channel.name,
+        channel: wireName,
         channelSerial: `${syncId}:${last ? '' : (start + pageSize).toString(36)}`,
         presence: page.map((member) => memberToWire(member, PresenceAction.PRESENT)),
       });

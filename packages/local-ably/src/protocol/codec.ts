@@ -1,5 +1,6 @@
 import msgpack from '@ably/msgpack-js';
 import { AblyError, ErrorCode } from './errors.js';
+import { assertPlainData } from './plain-data.js';
 
 export type WireFormat = 'json' | 'msgpack';
 
@@ -36,6 +37,12 @@ export function encodeBody(value: unknown, format: WireFormat): Buffer {
 }
 
 export function decodeBody(raw: Buffer, contentType: string | undefined): unknown {
+  const value = decodeBodyValue(raw, contentType);
+  assertPlainData(value);
+  return value;
+}
+
+function decodeBodyValue(raw: Buffer, contentType: string | undefined): unknown {
   if (raw.length === 0) return undefined;
   if (contentType?.includes('msgpack')) {
     try {
@@ -55,11 +62,12 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
 function stripUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripUndefined);
   if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      if (field !== undefined) out[key] = stripUndefined(field);
-    }
-    return out;
+    // fromEntries defines own properties: a "__proto__" key (a reaction name, say) stays a key, never a prototype.
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, field]) => field !== undefined)
+        .map(([key, field]) => [key, stripUndefined(field)]),
+    );
   }
   return value;
 }

@@ -27,6 +27,7 @@ export const ErrorCode = {
   InvalidJwtFormat: 40144,
   InvalidTokenFormat: 40145,
   OperationNotPermitted: 40160,
+  Forbidden: 40300,
   NotFound: 40400,
   MethodNotAllowed: 40500,
   Internal: 50000,

@@ -8,8 +8,21 @@ import type { ProtocolMessage, WirePresenceMessage } from './types.js';
 export class OutboundFrame {
   private json?: string;
   private msgpack?: Buffer;
+  private renamed?: Map<string, OutboundFrame>;
 
   constructor(readonly message: ProtocolMessage) {}
+
+  /** The same frame addressed to another channel name (a `[?params]` alias); encoded once per alias. */
+  forChannel(name: string): OutboundFrame {
+    if (name === this.message.channel) return this;
+    this.renamed ??= new Map();
+    let frame = this.renamed.get(name);
+    if (!frame) {
+      frame = new OutboundFrame({ ...this.message, channel: name });
+      this.renamed.set(name, frame);
+    }
+    return frame;
+  }
 
   encoded(format: WireFormat): string | Buffer {
     if (format === 'msgpack') {

@@ -16,6 +16,12 @@ export interface WirePresenceMessage {
 export interface WireMessage {
   id?: string;
   name?: string;
+  /** Ably's message action (0 create, 1 update, 2 delete, 4 summary). */
+  action?: number;
+  /** Set on messages Ably can update (chat messages). */
+  serial?: string;
+  version?: Record<string, unknown>;
+  annotations?: Record<string, unknown>;
   clientId?: string;
   connectionId?: string;
   timestamp?: number;
@@ -54,5 +60,7 @@ export interface ProtocolMessage {
   error?: ErrorInfo;
   presence?: WirePresenceMessage[];
   messages?: WireMessage[];
+  /** ANNOTATION frames (message reactions, for subscribers with ANNOTATION_SUBSCRIBE). */
+  annotations?: Array<Record<string, unknown>>;
   auth?: { accessToken?: string };
 }

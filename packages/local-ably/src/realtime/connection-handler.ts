@@ -6,6 +6,7 @@ import type { ResolvedOptions } from '../options.js';
 import { Action } from '../protocol/actions.js';
 import { decodeFrame, parseFormat } from '../protocol/codec.js';
 import { AblyError, ErrorCode } from '../protocol/errors.js';
+import { assertPlainData } from '../protocol/plain-data.js';
 import type { ConnectionDetails, ProtocolMessage } from '../protocol/types.js';
 import { validateInbound } from '../protocol/validate.js';
 import type { Connection } from './connection.js';
@@ -28,13 +29,22 @@ export interface ConnectionHandlerDeps {
 export function handleSocket(deps: ConnectionHandlerDeps, socket: WebSocket, request: IncomingMessage): void {
   const query = new URL(request.url ?? '/', 'http://local-ably').searchParams;
   const format = parseFormat(query.get('format'));
+  let connection: Connection | undefined;
   const transport = new Transport(socket, {
     format: format ?? 'json',
     heartbeats: query.get('heartbeats') === 'true',
     keepAliveIntervalMs: deps.options.keepAliveIntervalMs,
+    maxBufferedBytes: deps.options.maxBufferedBytes,
+    idleTimeoutMs: deps.options.maxIdleIntervalMs + deps.options.idleGraceMs,
+    onFailure: (reason) => {
+      const who = connection
+        ? `connection ${connection.id} (clientId ${connection.clientId ?? 'none'})`
+        : 'a connection';
+      deps.options.logger.warn(`local-ably: dropped ${who}: ${reason}`);
+      if (connection) connection.lastFailure = reason;
+    },
   });
   socket.on('error', () => {});
-  let connection: Connection;
   try {
     if (!format)
       throw new AblyError(
@@ -49,9 +59,10 @@ export function handleSocket(deps: ConnectionHandlerDeps, socket: WebSocket, req
     transport.end({ action: Action.ERROR, error: AblyError.from(error).toErrorInfo() });
     return;
   }
-  socket.on('message', (raw, isBinary) => onFrame(deps, connection, transport, raw, isBinary));
+  const live = connection;
+  socket.on('message', (raw, isBinary) => onFrame(deps, live, transport, raw, isBinary));
   socket.on('close', () => {
-    if (connection.transport === transport) deps.connections.dropped(connection);
+    if (live.transport === transport) deps.connections.dropped(live);
   });
 }
 
@@ -143,6 +154,7 @@ function onFrame(
       );
     }
     frame = decodeFrame(bytes, isBinary, transport.format);
+    assertPlainData(frame);
     dispatch(deps.services, connection, validateInbound(frame));
   } catch (error) {
     const fatal = reject(connection, frame, AblyError.from(error));

@@ -22,6 +22,8 @@ export class Connection {
   leaveTimer: NodeJS.Timeout | undefined;
   ttlTimer: NodeJS.Timeout | undefined;
   droppedAt: number | undefined;
+  /** Why the server last cut this connection's transport itself (slow reader, silent peer), for the inspector. */
+  lastFailure: string | undefined;
   readonly createdAt = Date.now();
 
   constructor(

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator, Credentials } from '../auth/authenticator.js';
 import { decodeBody } from '../protocol/codec.js';
 import { AblyError, ErrorCode } from '../protocol/errors.js';
+import { isLoopbackHost, isLoopbackOrigin, isLoopbackSocket } from './loopback.js';
 import { send, sendError, sendPreflight } from './respond.js';
 import type { RestRequest, Router } from './router.js';
 
@@ -46,9 +47,7 @@ async function handle(
     throw new AblyError(ErrorCode.NotFound, 404, `No such endpoint on local-ably: ${method} ${pathname}`);
   }
   const { route, params } = matched;
-  if (route.auth === 'local' && !isLoopback(request)) {
-    throw new AblyError(ErrorCode.OperationNotPermitted, 403, 'The local-ably admin API answers loopback clients only');
-  }
+  if (route.auth === 'local') assertLocalCaller(request);
   const principal =
     route.auth === 'key'
       ? authenticator.authenticate(restCredentials(request, url), clientIdHeader(request))
@@ -98,7 +97,19 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   return decodeBody(Buffer.concat(chunks), request.headers['content-type']);
 }
 
-function isLoopback(request: IncomingMessage): boolean {
-  const address = request.socket.remoteAddress ?? '';
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+/**
+ * The admin API can restart the server and read every member, so it answers only this machine: a loopback peer, a
+ * loopback `Host` (defeats DNS rebinding) and, from browsers, a loopback `Origin` (any other page is refused).
+ */
+function assertLocalCaller(request: IncomingMessage): void {
+  const denied = (why: string) =>
+    new AblyError(ErrorCode.Forbidden, 403, `The local-ably admin API answers this machine only: ${why}`);
+  if (!isLoopbackSocket(request)) throw denied('the request came from another host');
+  if (!isLoopbackHost(request.headers.host)) {
+    throw denied(`Host "${request.headers.host ?? ''}" is not a loopback name; use localhost or 127.0.0.1`);
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin)) {
+    throw denied(`pages from ${origin} may not call it; serve the page from localhost or 127.0.0.1`);
+  }
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeBody, type WireFormat } from '../protocol/codec.js';
 import type { AblyError } from '../protocol/errors.js';
+import { isAdminPath, isLoopbackOrigin } from './loopback.js';
 
 /** What a route returns; the responder turns it into bytes, headers, CORS and (if asked) an envelope. */
 export interface RestResult {
@@ -69,10 +70,14 @@ function write(
   response.end(bytes);
 }
 
-/** Browsers send credentials with XHR when an Authorization header is set, so echo the exact Origin. */
+/**
+ * Browsers send credentials with XHR when an Authorization header is set, so echo the exact Origin: Ably's REST routes
+ * are open to any page (auth protects them). The admin API echoes loopback origins only, so no other page can read it.
+ */
 export function corsHeaders(request: IncomingMessage): Record<string, string> {
   const origin = request.headers.origin;
   if (!origin) return {};
+  if (isAdminPath(new URL(request.url ?? '/', 'http://local-ably').pathname) && !isLoopbackOrigin(origin)) return {};
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',

@@ -11,6 +11,8 @@ export interface RawSocketOptions {
   resume?: string;
   /** Extra query params, verbatim. */
   query?: Record<string, string>;
+  /** `false`: never answer WebSocket pings, as a half-open (dead) peer would not. Default true. */
+  autoPong?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export class RawSocket {
     if (options.key !== null) query.set('key', options.key ?? server.key);
     if (options.clientId) query.set('clientId', options.clientId);
     if (options.resume) query.set('resume', options.resume);
-    const ws = new WebSocket(`ws://${server.host}:${server.port}/?${query}`);
+    const ws = new WebSocket(`ws://${server.host}:${server.port}/?${query}`, { autoPong: options.autoPong ?? true });
     const socket = new RawSocket(ws, format);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());

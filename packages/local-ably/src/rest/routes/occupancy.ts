@@ -1,4 +1,5 @@
 import type { Channel } from '../../channels/channel.js';
+import { parseChannelName } from '../../channels/channel-name.js';
 import type { ChannelRegistry } from '../../channels/channel-registry.js';
 import { computeMetrics } from '../../occupancy/metrics.js';
 import { requireCapability } from '../require-capability.js';
@@ -28,7 +29,8 @@ export function channelStatusRoute(channels: ChannelRegistry): Route {
     path: '/channels/:channel',
     auth: 'key',
     handle: ({ params, principal }) => {
-      const name = params.channel ?? '';
+      // `[?rewind=1]room` names channel `room` here too.
+      const name = parseChannelName(params.channel ?? '').base;
       requireCapability(principal, name, 'channel-metadata');
       return { body: channelDetails(name, channels.get(name)) };
     },

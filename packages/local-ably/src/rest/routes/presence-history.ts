@@ -1,3 +1,4 @@
+import { parseChannelName } from '../../channels/channel-name.js';
 import type { PresenceHistory, PresenceHistoryQuery } from '../../presence/presence-history.js';
 import { validateChannelName } from '../../protocol/validate.js';
 import { presenceForFormat } from '../json-safe-presence.js';
@@ -18,7 +19,8 @@ export function presenceHistoryRoute(history: PresenceHistory): Route {
     path: '/channels/:channel/presence/history',
     auth: 'key',
     handle: ({ params, principal, url, raw }) => {
-      const name = params.channel ?? '';
+      // `[?rewind=1]room` names channel `room` here too.
+      const name = parseChannelName(params.channel ?? '').base;
       validateChannelName(name);
       requireCapability(principal, name, 'history');
       const query = parseHistoryQuery(url);

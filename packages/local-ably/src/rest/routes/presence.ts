@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/principal.js';
+import { parseChannelName } from '../../channels/channel-name.js';
 import type { ChannelRegistry } from '../../channels/channel-registry.js';
 import type { Member } from '../../presence/presence-set.js';
 import { memberToWire } from '../../presence/presence-wire.js';
@@ -45,7 +46,8 @@ export function presenceRoute(channels: ChannelRegistry): Route {
     path: '/channels/:channel/presence',
     auth: 'key',
     handle: ({ params, principal, url, raw }) => {
-      const name = params.channel ?? '';
+      // `[?rewind=1]room` names channel `room` here too.
+      const name = parseChannelName(params.channel ?? '').base;
       const denied = presenceReadError(principal, name);
       if (denied) throw denied;
       const limit = parseLimit(url);
