@@ -57,6 +57,10 @@ class BrowserChaosClient implements ChaosClient {
     return true;
   }
 
+  snapshot() {
+    return this.page.evaluate(() => ({ ...window.chaos.status(), idle: true, view: window.chaos.view() }));
+  }
+
   view(): Promise<ObserverView> {
     return this.page.evaluate(() => window.chaos.view());
   }

@@ -7,6 +7,14 @@ export interface PresenceIntent {
   data: JsonObject;
 }
 
+export interface ClientSnapshot {
+  connectionId: string | undefined;
+  connection: string;
+  room: string;
+  idle: boolean;
+  view: ObserverView;
+}
+
 /**
  * One participant of the chaos run: a Node `ChatClient` with presence-kit's `RoomStore`, or a Chromium page with the
  * kit's hooks. Both are observers (they show who is here) and actors (they enter, update and leave).
@@ -32,6 +40,8 @@ export interface ChaosClient {
   /** Whether no presence operation is in flight. */
   idle(): Promise<boolean>;
   view(): Promise<ObserverView>;
+  /** Status, idleness and view at once (one round trip for a page). */
+  snapshot(): Promise<ClientSnapshot>;
   /** Errors the client saw that must not happen (unhandled rejections, error-boundary hits, listener leaks). */
   problems(): Promise<string[]>;
   close(): Promise<void>;

@@ -131,6 +131,10 @@ export class NodeChaosClient implements ChaosClient {
     return !this.working;
   }
 
+  async snapshot() {
+    return { ...(await this.status()), idle: !this.working, view: await this.view() };
+  }
+
   async view(): Promise<ObserverView> {
     const snapshot = this.store.getSnapshot();
     return {

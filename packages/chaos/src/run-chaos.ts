@@ -263,14 +263,15 @@ async function waitForAgreement(
     // Presence operations that failed during the faults are sent again once things calm down (Node clients only).
     if (++polls % 10 === 0) for (const client of clients) client.retryFailed();
     const states: ClientState[] = await Promise.all(
-      clients.map(async (client) => {
-        const [status, idle, view] = await Promise.all([client.status(), client.idle(), client.view()]);
-        return { clientId: client.clientId, intent: client.intent, ...status, idle, view };
-      }),
+      clients.map(async (client) => ({
+        clientId: client.clientId,
+        intent: client.intent,
+        ...(await client.snapshot()),
+      })),
     );
     remaining = disagreements(readServerTruth(server), states);
     if (remaining.length === 0) return { elapsedMs: Date.now() - start, remaining };
-    await sleep(40);
+    await sleep(50);
   }
   return { elapsedMs: Date.now() - start, remaining };
 }

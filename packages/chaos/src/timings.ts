@@ -19,6 +19,9 @@ export const serverTimings: LocalAblyOptions = {
   occupancyDebounceMs: 0,
   maxIdleIntervalMs: 250,
   keepAliveIntervalMs: 80,
+  // A peer silent for 250 + 300 ms (no frame, no pong) is cut by the server: half-open peers are noticed by the
+  // server before their own SDK notices (after 250 + 800 ms), so both ends' detection is exercised.
+  idleGraceMs: 300,
 };
 
 /**
