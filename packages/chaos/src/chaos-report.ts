@@ -22,6 +22,8 @@ export interface ChaosReport {
   staleReentriesCorrected: number;
   /** The slowest time to quiet after a cycle's faults, and the mean. */
   quietMs: { max: number; mean: number };
+  /** Mean time to quiet of the cycles each fault kind took part in (what each kind costs). */
+  quietMsByKind: Partial<Record<FaultKind, number>>;
 }
 
 export function emptyCounts(): Pick<ChaosReport, 'faults' | 'actions'> {
@@ -40,7 +42,11 @@ export function formatReport(report: ChaosReport): string {
     ...FAULT_KINDS.map((kind) => `  ${kind.padEnd(20)} ${report.faults[kind]}`),
     `  own actions: ${report.actions.enter} enter, ${report.actions.update} update, ${report.actions.leave} leave`,
     `  ably-js re-entry mistakes corrected by Node clients (not losses): ${report.staleReentriesCorrected}`,
-    `  time to quiet: mean ${report.quietMs.mean.toFixed(0)} ms, max ${report.quietMs.max.toFixed(0)} ms`,
+    `  time to quiet: mean ${report.quietMs.mean.toFixed(0)} ms, max ${report.quietMs.max.toFixed(0)} ms; by kind: ${Object.entries(
+      report.quietMsByKind,
+    )
+      .map(([kind, ms]) => `${kind} ${Math.round(ms ?? 0)}`)
+      .join(', ')}`,
     `lost: ${report.lost.length} cycles with disagreement, ${report.problems.length} problems`,
   ];
   for (const failure of report.lost) {

@@ -4,15 +4,15 @@
  */
 export const FAULT_WEIGHTS = {
   /** The socket is cut abruptly; the SDK resumes the same connection (RESUMED). */
-  drop: 20,
+  drop: 22,
   /** Cut, and the server forgets the resume keys: the resume fails (80008), the SDK re-enters on a new connection. */
   'drop-lose-state': 12,
   /** The server stops reading and writing; the SDK's idle timer notices and it resumes on a new socket. */
-  stall: 7,
+  stall: 6,
   /** The network between them goes silent with both sockets open; each end has to notice on its own. */
-  'half-open': 7,
+  'half-open': 6,
   /** The server asks for a new token now (in-band AUTH); the SDK renews without dropping anything. */
-  'token-renewal': 10,
+  'token-renewal': 12,
   /** A short token whose renewal comes too late: DISCONNECTED 40142, then renew and resume. */
   'token-expiry': 3,
   /** Every socket cut; the server comes back with its state (every client resumes). */
@@ -20,7 +20,7 @@ export const FAULT_WEIGHTS = {
   /** Every socket cut; the server comes back empty (every resume fails, everyone re-enters). */
   'restart-lose-state': 2,
   /** One client sends a burst of presence updates without waiting between them. */
-  'presence-burst': 12,
+  'presence-burst': 14,
 } as const;
 
 export type FaultKind = keyof typeof FAULT_WEIGHTS;

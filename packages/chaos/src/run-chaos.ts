@@ -76,7 +76,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     durationMs: 0,
     staleReentriesCorrected: 0,
     quietMs: { max: 0, mean: 0 },
+    quietMsByKind: {},
   };
+  const quietByKind = new Map<FaultKind, { total: number; cycles: number }>();
   const sequence = new Map<string, number>();
   const nextData = (clientId: string) => {
     const n = (sequence.get(clientId) ?? 0) + 1;
@@ -118,6 +120,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       quietTotal += quiet.elapsedMs;
       report.quietMs.max = Math.max(report.quietMs.max, quiet.elapsedMs);
       report.cycles = cycle;
+      for (const kind of new Set(steps.map((step) => step.split(' ')[0] as FaultKind))) {
+        if (!(kind in FAULT_WEIGHTS)) continue;
+        const entry = quietByKind.get(kind) ?? { total: 0, cycles: 0 };
+        quietByKind.set(kind, { total: entry.total + quiet.elapsedMs, cycles: entry.cycles + 1 });
+      }
       if (quiet.remaining.length > 0) {
         recordLoss(report, cycle, quiet.remaining, [...steps, ...(await diagnose(server, quiet.remaining))]);
       }
@@ -125,6 +132,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         log(`chaos: cycle ${cycle}/${options.cycles}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
     report.quietMs.mean = report.cycles > 0 ? quietTotal / report.cycles : 0;
+    for (const [kind, { total, cycles }] of quietByKind) report.quietMsByKind[kind] = total / cycles;
     report.staleReentriesCorrected = clients.reduce((sum, client) => sum + client.staleCorrections, 0);
   } finally {
     // Node clients report leaks found while unbinding, so ask them after closing; pages before (close unmounts them).
@@ -261,7 +269,7 @@ async function waitForAgreement(
   let polls = 0;
   while (Date.now() - start < timeoutMs) {
     // Presence operations that failed during the faults are sent again once things calm down (Node clients only).
-    if (++polls % 10 === 0) for (const client of clients) client.retryFailed();
+    if (++polls % 4 === 0) for (const client of clients) client.retryFailed();
     const states: ClientState[] = await Promise.all(
       clients.map(async (client) => ({
         clientId: client.clientId,

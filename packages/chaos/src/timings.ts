@@ -10,17 +10,17 @@ export const CHAOS_ROOM_OPTIONS: RoomOptions = { occupancy: { enableEvents: true
 
 /**
  * Short server timers (as the other tests use) so one fault cycle settles in about a second: members of a
- * dropped connection leave after 150 ms, its state goes after 500 ms; keep-alives every 80 ms against a 250 ms
+ * dropped connection leave after 150 ms, its state goes after 500 ms; keep-alives every 60 ms against a 200 ms
  * `maxIdleInterval`, so a stalled or half-open socket is noticed within about a second.
  */
 export const serverTimings: LocalAblyOptions = {
   presenceLeaveDelayMs: 150,
   connectionStateTtlMs: 500,
   occupancyDebounceMs: 0,
-  maxIdleIntervalMs: 250,
-  keepAliveIntervalMs: 80,
-  // A peer silent for 250 + 300 ms (no frame, no pong) is cut by the server: half-open peers are noticed by the
-  // server before their own SDK notices (after 250 + 800 ms), so both ends' detection is exercised.
+  maxIdleIntervalMs: 200,
+  keepAliveIntervalMs: 60,
+  // A peer silent for 200 + 300 ms (no frame, no pong) is cut by the server: half-open peers are noticed by the
+  // server before their own SDK notices (after 200 + 600 ms), so both ends' detection is exercised.
   idleGraceMs: 300,
 };
 
@@ -31,7 +31,7 @@ export const serverTimings: LocalAblyOptions = {
  * that its types leave out.
  */
 export const clientTimings: Partial<Ably.ClientOptions> & { channelRetryTimeout: number } = {
-  realtimeRequestTimeout: 800,
+  realtimeRequestTimeout: 600,
   disconnectedRetryTimeout: 150,
   suspendedRetryTimeout: 300,
   channelRetryTimeout: 300,
