@@ -112,10 +112,6 @@ describe('beside @ably/chat/react on the same ChatClient and room', () => {
     const kit = await startKit();
     await (await kit.room(kit.chat('bob'), 'shared')).presence.enter();
     const client = kit.chat('alice');
-    function Count() {
-      const connections = useOccupancy({ select: (o) => o.connections });
-      return <p data-testid="count">{connections}</p>;
-    }
     kit.renderWithKit(
       <ChatClientProvider client={client}>
         <ChatRoomProvider name="shared">
@@ -135,14 +131,6 @@ describe('beside @ably/chat/react on the same ChatClient and room', () => {
   it('fails with a clear error, not a crash, when the kit asks for the room with different options', async () => {
     const kit = await startKit();
     const client = kit.chat('alice');
-    function Status() {
-      const { status, error } = useRoomStatus();
-      return (
-        <p data-testid="kit">
-          {status}:{error?.code}:{error?.cause?.code}
-        </p>
-      );
-    }
     const tree = (withKit: boolean) => (
       <ChatClientProvider client={client}>
         <ChatRoomProvider name="shared">
@@ -178,7 +166,9 @@ describe('beside @ably/chat/react on the same ChatClient and room', () => {
         {second ? (
           <PresenceKitProvider client={client}>
             <PresenceRoom name="shared">
-              <p data-testid="second">{usePeopleCount()}</p>
+              <p data-testid="second">
+                <PeopleCount />
+              </p>
             </PresenceRoom>
           </PresenceKitProvider>
         ) : null}
@@ -197,6 +187,17 @@ describe('beside @ably/chat/react on the same ChatClient and room', () => {
 function PeopleCount() {
   return <>{usePeople({ select: (p) => p.length })}</>;
 }
-function usePeopleCount() {
-  return <PeopleCount />;
+
+function Count() {
+  const connections = useOccupancy({ select: (o) => o.connections });
+  return <p data-testid="count">{connections}</p>;
+}
+
+function Status() {
+  const { status, error } = useRoomStatus();
+  return (
+    <p data-testid="kit">
+      {status}:{error?.code}:{error?.cause?.code}
+    </p>
+  );
 }

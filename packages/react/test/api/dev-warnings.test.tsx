@@ -20,15 +20,25 @@ afterEach(() => {
   resetWarnings();
 });
 
+/** Copied from @ably/chat/react: these keys mean nothing to this hook. */
+function Migrated() {
+  const { isPresent } = usePresence({ initialData: { name: 'A' }, autoEnterLeave: false } as never);
+  return <p>{isPresent ? 'present' : 'absent'}</p>;
+}
+
+function Names({ equal }: { equal: boolean }) {
+  const ids = usePeople({
+    select: (people) => people.map((p) => p.clientId),
+    isEqual: equal ? shallow : undefined,
+  });
+  usePresence({ data: { n: Date.now() } });
+  return <p>{ids.join(',')}</p>;
+}
+
 describe('development warnings', () => {
   it("names @ably/chat/react's usePresence options that do nothing here, once each, and what to use instead", async () => {
     const kit = await startKit();
     const warned = warnings();
-    function Migrated() {
-      // Copied from @ably/chat/react: these keys mean nothing to this hook.
-      const { isPresent } = usePresence({ initialData: { name: 'A' }, autoEnterLeave: false } as never);
-      return <p>{isPresent ? 'present' : 'absent'}</p>;
-    }
     kit.renderWithKit(
       <PresenceRoom name="w1">
         <Migrated />
@@ -69,14 +79,6 @@ describe('development warnings', () => {
     const kit = await startKit();
     const warned = warnings();
     await (await kit.room(kit.chat('bob'), 'w3')).presence.enter({ n: 1 });
-    function Names({ equal }: { equal: boolean }) {
-      const ids = usePeople({
-        select: (people) => people.map((p) => p.clientId),
-        isEqual: equal ? shallow : undefined,
-      });
-      usePresence({ data: { n: Date.now() } });
-      return <p>{ids.join(',')}</p>;
-    }
     kit.renderWithKit(
       <PresenceRoom name="w3">
         <Names equal />
@@ -108,10 +110,6 @@ describe('development warnings', () => {
     vi.stubEnv('NODE_ENV', 'production');
     const kit = await startKit();
     const warned = warnings();
-    function Migrated() {
-      usePresence({ initialData: { name: 'A' } } as never);
-      return null;
-    }
     kit.renderWithKit(
       <PresenceRoom name="w5">
         <Migrated />

@@ -12,6 +12,42 @@ import { eventually, startKit } from '../support/render-with-kit.js';
 
 const WAIT = { timeout: 5_000 };
 
+function Joiner({ expose }: { expose: (result: UsePresenceResult) => void }) {
+  const result = usePresence({ data: { name: 'M' } });
+  expose(result);
+  const { status, error } = useRoomStatus();
+  return (
+    <p>
+      {status}:{error?.code ?? '-'}:{result.error?.code ?? '-'}
+    </p>
+  );
+}
+
+function DataHolder({
+  data,
+  expose,
+}: {
+  data: Record<string, unknown>;
+  expose: (result: UsePresenceResult<Record<string, unknown>>) => void;
+}) {
+  const result = usePresence<Record<string, unknown>>({ data });
+  expose(result);
+  return <p>{result.error ? `error:${result.error.code}` : result.isPresent ? 'present' : 'absent'}</p>;
+}
+
+function Count({ metric }: { metric: keyof OccupancyMetrics }) {
+  const value = useOccupancy({ select: (o) => o[metric] });
+  const { hasOccupancy } = useRoomStatus();
+  return <p>{hasOccupancy ? `${metric}=${value}` : 'loading'}</p>;
+}
+
+function Ready({ seen }: { seen: string[] }) {
+  const { isSynced, hasOccupancy, status } = useRoomStatus();
+  const line = `${status}:${isSynced}:${hasOccupancy}`;
+  if (seen.at(-1) !== line) seen.push(line);
+  return <p>{line}</p>;
+}
+
 describe('failure paths', () => {
   it('rejects pending presence calls when the room cannot be attached, and shows the error', async () => {
     const kit = await startKit();
@@ -19,18 +55,9 @@ describe('failure paths', () => {
     const token = createJwt({ key: kit.server.key, clientId: 'mallory', capability: { lobby: ['*'] } });
     const client = kit.chat('mallory', { key: undefined, token });
     let result: UsePresenceResult | undefined;
-    function Me() {
-      result = usePresence({ data: { name: 'M' } });
-      const { status, error } = useRoomStatus();
-      return (
-        <p>
-          {status}:{error?.code ?? '-'}:{result.error?.code ?? '-'}
-        </p>
-      );
-    }
     kit.renderWithKit(
       <PresenceRoom name="secret">
-        <Me />
+        <Joiner expose={(r) => (result = r)} />
       </PresenceRoom>,
       { client },
     );
@@ -55,13 +82,12 @@ describe('failure paths', () => {
     const events: string[] = [];
     observer.presence.subscribe((event) => events.push(`${event.type}:${JSON.stringify(event.member.data)}`));
     let result: UsePresenceResult<Record<string, unknown>> | undefined;
-    function Me({ data }: { data: Record<string, unknown> }) {
-      result = usePresence({ data });
-      return <p>{result.error ? `error:${result.error.code}` : result.isPresent ? 'present' : 'absent'}</p>;
-    }
+    const expose = (r: UsePresenceResult<Record<string, unknown>>) => {
+      result = r;
+    };
     const view = kit.renderWithKit(
       <PresenceRoom name="data">
-        <Me data={{ ok: true }} />
+        <DataHolder data={{ ok: true }} expose={expose} />
       </PresenceRoom>,
       { client: kit.chat('alice') },
     );
@@ -70,7 +96,7 @@ describe('failure paths', () => {
     cyclic.self = cyclic;
     view.rerenderWithKit(
       <PresenceRoom name="data">
-        <Me data={cyclic} />
+        <DataHolder data={cyclic} expose={expose} />
       </PresenceRoom>,
     );
     await waitFor(() => expect(screen.getByText('error:104004')).toBeTruthy(), WAIT);
@@ -87,11 +113,6 @@ describe('failure paths', () => {
     const kit = await startKit();
     const other = await kit.room(kit.chat('bob'), 'polled');
     await other.presence.enter();
-    function Count({ metric }: { metric: keyof OccupancyMetrics }) {
-      const value = useOccupancy({ select: (o) => o[metric] });
-      const { hasOccupancy } = useRoomStatus();
-      return <p>{hasOccupancy ? `${metric}=${value}` : 'loading'}</p>;
-    }
     const view = kit.renderWithKit(
       <PresenceRoom name="polled">
         <Count metric="connections" />
@@ -112,15 +133,9 @@ describe('failure paths', () => {
   it('reports readiness: not synced and no occupancy before attaching, both once the server answered', async () => {
     const kit = await startKit();
     const seen: string[] = [];
-    function Ready() {
-      const { isSynced, hasOccupancy, status } = useRoomStatus();
-      const line = `${status}:${isSynced}:${hasOccupancy}`;
-      if (seen.at(-1) !== line) seen.push(line);
-      return <p>{line}</p>;
-    }
     kit.renderWithKit(
       <PresenceRoom name="ready" options={{ occupancy: { enableEvents: true } }}>
-        <Ready />
+        <Ready seen={seen} />
       </PresenceRoom>,
       { client: kit.chat('alice') },
     );

@@ -16,6 +16,71 @@ interface Profile {
   name: string;
 }
 
+type RenderCounter = ReturnType<typeof createRenderCounter>;
+const nameOf = (person: Person<Profile> | undefined) => person?.latest.data?.name;
+
+function DeviceRow({ clientId }: { clientId: string }) {
+  const person = usePerson<Profile>({ clientId });
+  return (
+    <li>
+      {person?.latest.data?.name}×{person?.connections.length}
+    </li>
+  );
+}
+
+/** Alice's view: she is present, lists everyone by person id, and records others and the key lists. */
+function PeopleList({
+  seen,
+}: {
+  seen: { others?: readonly Person<Profile>[]; ids?: readonly string[]; keys?: readonly string[] };
+}) {
+  usePresence({ data: { name: 'Alice' } });
+  seen.others = useOthers<Profile>();
+  seen.ids = usePersonIds({ others: true });
+  seen.keys = useMemberKeys();
+  return (
+    <ul>
+      {usePersonIds().map((id) => (
+        <DeviceRow key={id} clientId={id} />
+      ))}
+    </ul>
+  );
+}
+
+function NameRow({ clientId, renders }: { clientId: string; renders: RenderCounter }) {
+  renders.bump(clientId);
+  return <li>{usePerson({ clientId, select: nameOf })}</li>;
+}
+
+function NameList({
+  history,
+  renders,
+}: {
+  history: { ids: readonly string[]; keys: readonly string[] }[];
+  renders: RenderCounter;
+}) {
+  const ids = usePersonIds();
+  history.push({ ids, keys: useMemberKeys() });
+  return (
+    <ul>
+      {ids.map((id) => (
+        <NameRow key={id} clientId={id} renders={renders} />
+      ))}
+    </ul>
+  );
+}
+
+function Others({ seen }: { seen: (readonly Person<Profile>[])[] }) {
+  seen.push(useOthers<Profile>());
+  return null;
+}
+
+function Me({ name, seen }: { name: string; seen: (readonly Person<Profile>[])[] }) {
+  usePresence({ data: { name } });
+  seen.push(useOthers<Profile>());
+  return <p>{usePerson({ clientId: 'alice', select: nameOf })}</p>;
+}
+
 describe('others and identity-stable id lists', () => {
   it('counts a user with two tabs once, leaves me out of others, and keys rows without duplicates', async () => {
     const kit = await startKit();
@@ -29,29 +94,6 @@ describe('others and identity-stable id lists', () => {
       await room.presence.enter({ name });
     }
     const seen: { others?: readonly Person<Profile>[]; ids?: readonly string[]; keys?: readonly string[] } = {};
-    const renders = createRenderCounter();
-    function Row({ clientId }: { clientId: string }) {
-      renders.bump(clientId);
-      const person = usePerson<Profile>({ clientId });
-      return (
-        <li>
-          {person?.latest.data?.name}×{person?.connections.length}
-        </li>
-      );
-    }
-    function List() {
-      usePresence({ data: { name: 'Alice' } });
-      seen.others = useOthers<Profile>();
-      seen.ids = usePersonIds({ others: true });
-      seen.keys = useMemberKeys();
-      return (
-        <ul>
-          {usePersonIds().map((id) => (
-            <Row key={id} clientId={id} />
-          ))}
-        </ul>
-      );
-    }
     const errors: unknown[] = [];
     const originalError = console.error;
     console.error = (...args: unknown[]) => {
@@ -61,7 +103,7 @@ describe('others and identity-stable id lists', () => {
     try {
       kit.renderWithKit(
         <PresenceRoom name="ids">
-          <List />
+          <PeopleList seen={seen} />
         </PresenceRoom>,
         { client: kit.chat('alice') },
       );
@@ -88,31 +130,10 @@ describe('others and identity-stable id lists', () => {
     const history: { ids: readonly string[]; keys: readonly string[] }[] = [];
     const othersSeen: (readonly Person<Profile>[])[] = [];
     const renders = createRenderCounter();
-    function Others() {
-      othersSeen.push(useOthers<Profile>());
-      return null;
-    }
-    function Row({ clientId }: { clientId: string }) {
-      renders.bump(clientId);
-      return (
-        <li>{usePerson({ clientId, select: (person: Person<Profile> | undefined) => person?.latest.data?.name })}</li>
-      );
-    }
-    function List() {
-      const ids = usePersonIds();
-      history.push({ ids, keys: useMemberKeys() });
-      return (
-        <ul>
-          {ids.map((id) => (
-            <Row key={id} clientId={id} />
-          ))}
-        </ul>
-      );
-    }
     kit.renderWithKit(
       <PresenceRoom name="stable">
-        <List />
-        <Others />
+        <NameList history={history} renders={renders} />
+        <Others seen={othersSeen} />
       </PresenceRoom>,
       { client: kit.chat('alice'), scheduler: frames.schedule },
     );
@@ -156,18 +177,9 @@ describe('others and identity-stable id lists', () => {
     const frames = createManualFrameScheduler();
     await (await kit.room(kit.chat('bob'), 'mine')).presence.enter({ name: 'Bob' });
     const seen: (readonly Person<Profile>[])[] = [];
-    function Me({ name }: { name: string }) {
-      usePresence({ data: { name } });
-      seen.push(useOthers<Profile>());
-      return (
-        <p>
-          {usePerson({ clientId: 'alice', select: (person: Person<Profile> | undefined) => person?.latest.data?.name })}
-        </p>
-      );
-    }
     const view = kit.renderWithKit(
       <PresenceRoom name="mine">
-        <Me name="A1" />
+        <Me name="A1" seen={seen} />
       </PresenceRoom>,
       { client: kit.chat('alice'), scheduler: frames.schedule },
     );
@@ -179,7 +191,7 @@ describe('others and identity-stable id lists', () => {
     const others = seen.at(-1);
     view.rerenderWithKit(
       <PresenceRoom name="mine">
-        <Me name="A2" />
+        <Me name="A2" seen={seen} />
       </PresenceRoom>,
     );
     await eventually(() => {
