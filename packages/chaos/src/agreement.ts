@@ -120,6 +120,23 @@ export function disagreements(truth: ServerTruth, clients: readonly ClientState[
       if (view.self.join() !== expectedSelf.join())
         add('self', `${who} shows self [${view.self}], wanted [${expectedSelf}]`);
     }
+    if (view.components) {
+      const listed = [...view.components.onlineList].sort();
+      if (listed.join() !== serverPeople.join())
+        add('lost', `${who}'s <OnlineList> shows [${listed}], server [${serverPeople}]`);
+      if (view.components.peopleCount !== serverPeople.length) {
+        add(
+          'lost',
+          `${who}'s <ViewerCount people> shows ${view.components.peopleCount}, server ${serverPeople.length}`,
+        );
+      }
+      if (view.components.connectionsCount !== truth.occupancy?.connections) {
+        add(
+          'occupancy',
+          `${who}'s <ViewerCount connections> shows ${view.components.connectionsCount}, server ${truth.occupancy?.connections}`,
+        );
+      }
+    }
     const wrong = OCCUPANCY_FIELDS.filter((field) => view.occupancy?.[field] !== truth.occupancy?.[field]);
     if (wrong.length > 0) {
       add(

@@ -21,6 +21,15 @@ export interface ObserverView {
   self: string[];
   occupancy: OccupancyMetrics | undefined;
   isSynced: boolean;
+  /** What `@presence-kit/react-ui`'s components show (Chromium pages only). */
+  components?: ComponentsShown;
+}
+
+/** Names in `<OnlineList/>`, and the numbers in `<ViewerCount metric="people"/>` and `metric="connections"`. */
+export interface ComponentsShown {
+  onlineList: string[];
+  peopleCount: number | undefined;
+  connectionsCount: number | undefined;
 }
 
 /** `data` as comparable text: object keys sorted, `undefined` as the empty string. */

@@ -27,12 +27,14 @@ export const serverTimings: LocalAblyOptions = {
 };
 
 /**
- * Client timers to match: the SDK notices silence after `maxIdleInterval + realtimeRequestTimeout` and retries a
- * refused or failed connection after 150 ms instead of 15 s. `channelRetryTimeout` (how soon a suspended channel
+ * Client timers to match: the SDK notices silence after `maxIdleInterval + realtimeRequestTimeout` (2.3 s) and retries
+ * a refused or failed connection after 150 ms instead of 15 s. The 2 s request timeout is for loaded machines: with
+ * 1 s, 24 clients reconnecting at once after a restart at load 18 kept timing out their own handshakes and retrying,
+ * until every one of them was suspended. `channelRetryTimeout` (how soon a suspended channel
  * attaches again) is a real ably-js option that its types leave out.
  */
 export const clientTimings: Partial<Ably.ClientOptions> & { channelRetryTimeout: number } = {
-  realtimeRequestTimeout: 1_000,
+  realtimeRequestTimeout: 2_000,
   disconnectedRetryTimeout: 150,
   suspendedRetryTimeout: 300,
   channelRetryTimeout: 300,

@@ -9,6 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { grownListeners, listenerCounts } from '../listener-count.js';
 import type { ObserverView } from '../observer-view.js';
 import { CHAOS_ROOM_OPTIONS, clientTimings } from '../timings.js';
+import { ComponentsView } from './components-view.js';
 import { CountingErrorBoundary } from './error-boundary.js';
 import type { ChaosPageApi } from './page-api.js';
 import { createIntentStore, Participant } from './participant.js';
@@ -29,6 +30,12 @@ let unmountedBaseline: Record<string, number> = {};
 // A rejected enter/update/leave is the kit reporting a fault (e.g. 104003 while the room re-attaches); the run checks
 // that presence still ends up right without the page retrying anything, so the rejection itself is not a failure.
 const onRejected = () => {};
+
+/** The number a `<ViewerCount data-chaos-count={which}>` shows, from its machine-readable `<data value>`. */
+function shownCount(which: string): number | undefined {
+  const value = document.querySelector(`[data-chaos-count="${which}"] data`)?.getAttribute('value');
+  return value === null || value === undefined ? undefined : Number(value);
+}
 
 const api: ChaosPageApi = {
   async start(options) {
@@ -59,6 +66,7 @@ const api: ChaosPageApi = {
           <PresenceRoom name={options.room} options={CHAOS_ROOM_OPTIONS}>
             <Participant intents={intents} latest={latest} onRejected={onRejected} />
             <RoomView />
+            <ComponentsView />
           </PresenceRoom>
         </PresenceKitProvider>
       </CountingErrorBoundary>,
@@ -103,6 +111,11 @@ const api: ChaosPageApi = {
       self: self ? [self] : [],
       occupancy: occupancy ? JSON.parse(occupancy) : undefined,
       isSynced: document.querySelector('[data-synced]')?.getAttribute('data-synced') === 'true',
+      components: {
+        onlineList: all('.pk-online-list__person .pk-name').map((name) => name.textContent ?? ''),
+        peopleCount: shownCount('people'),
+        connectionsCount: shownCount('connections'),
+      },
     };
   },
   problems() {
