@@ -53,10 +53,6 @@ class BrowserChaosClient implements ChaosClient {
     return this.page.evaluate(() => window.chaos.status());
   }
 
-  async idle(): Promise<boolean> {
-    return true;
-  }
-
   snapshot() {
     return this.page.evaluate(() => ({ ...window.chaos.status(), idle: true, view: window.chaos.view() }));
   }

@@ -37,8 +37,6 @@ export interface ChaosClient {
   retryFailed(): void;
   /** Times this client had to re-send data an SDK re-entry had overwritten with older data (ably-js; see node-client). */
   readonly staleCorrections: number;
-  /** Whether no presence operation is in flight. */
-  idle(): Promise<boolean>;
   view(): Promise<ObserverView>;
   /** Status, idleness and view at once (one round trip for a page). */
   snapshot(): Promise<ClientSnapshot>;

@@ -127,10 +127,6 @@ export class NodeChaosClient implements ChaosClient {
     };
   }
 
-  async idle(): Promise<boolean> {
-    return !this.working;
-  }
-
   async snapshot() {
     return { ...(await this.status()), idle: !this.working, view: await this.view() };
   }
