@@ -169,12 +169,19 @@ export class RoomStore {
 
   /** Whether this client's current connection is in the member set right now (not waiting for the next frame). */
   isSelfPresentNow(): boolean {
+    return this.selfNow() !== undefined;
+  }
+
+  /** This client's member on its current connection right now (not waiting for the next frame), if present. */
+  selfNow(): Member | undefined {
+    const key = this.selfKey();
+    return key === undefined ? undefined : this.index.get(key);
+  }
+
+  /** The member key this client has on its current connection (`clientId:connectionId`), once connected. */
+  selfKey(): string | undefined {
     const { clientId, connectionId } = this.options.identity();
-    return (
-      clientId !== undefined &&
-      connectionId !== undefined &&
-      this.index.get(memberKey(clientId, connectionId)) !== undefined
-    );
+    return clientId === undefined || connectionId === undefined ? undefined : memberKey(clientId, connectionId);
   }
 
   /** Sets occupancy from outside (e.g. a REST poll); ignored when unchanged. */
