@@ -56,7 +56,7 @@ const reactVersion = react18
  * - local-ably: the server through the real `ably` and `@ably/chat` SDKs (Node).
  * - react: hooks and components through the real ChatClient against local-ably, rendered in jsdom.
  * - browser: tests that drive Debian's Chromium through playwright-core (files named *.browser.test.ts), including the
- *   demo app's end-to-end tests.
+ *   demo app's end-to-end tests and the short seeded chaos run (packages/chaos; the full run is `pnpm test:chaos`).
  * - react-types: type tests (*.test-d.ts) checked by tsc through Vitest's typecheck mode; the registration test
  *   (react-types-registered) has a tsconfig of its own, because `declare module` augmentations are global to a program.
  * - storybook: every story as a test in real Chromium (Vitest browser mode), with axe checks failing on violations.

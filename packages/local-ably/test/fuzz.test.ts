@@ -157,7 +157,7 @@ describe('fuzzing the realtime socket', () => {
       console.error(`fuzz failed with FUZZ_SEED=${seed}; rerun with that environment variable to reproduce`);
       throw error;
     }
-  });
+  }, 90_000); // CPU-bound: 6,000 frames took 20 s with the machine busy, and over 30 s under heavier load
 });
 
 async function fuzz(seed: number): Promise<void> {

@@ -71,8 +71,8 @@ export interface MeasureEnv {
   ourList?: OurList;
 }
 
-const CHROMIUM_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
-type MetricName = (typeof CHROMIUM_METRICS)[number];
+export const CHROMIUM_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
+export type MetricName = (typeof CHROMIUM_METRICS)[number];
 
 /**
  * Measures one side for one case in a fresh browser context and a fresh room, and closes both afterwards.
@@ -228,7 +228,7 @@ function summarize(
   };
 }
 
-async function readMetrics(cdp: CDPSession): Promise<Record<MetricName, number>> {
+export async function readMetrics(cdp: CDPSession): Promise<Record<MetricName, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const values = Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
   const picked = {} as Record<MetricName, number>;
@@ -241,7 +241,7 @@ async function readMetrics(cdp: CDPSession): Promise<Record<MetricName, number>>
 }
 
 /** Every member enters at version 0, 100 per frame. */
-function populationFrames(members: number): DriverPresence[][] {
+export function populationFrames(members: number): DriverPresence[][] {
   const items: DriverPresence[] = [];
   for (let i = 0; i < members; i++) {
     items.push({ action: PresenceOp.ENTER, clientId: clientIdOf(i), data: { i, v: 0, t: 0 } satisfies BenchData });

@@ -14,12 +14,22 @@ const ENTRY = fileURLToPath(new URL('./page/main.tsx', import.meta.url));
  * the browser then lays out and paints only the rows on screen, so the measurement is about the hooks, not about
  * laying out 10,000 list items, a cost both sides would otherwise pay identically on every frame.
  */
+/**
+ * React's profiling build (used only so that `<Profiler onRender>` counts commits) also logs every component render
+ * to DevTools performance tracks through `console.timeStamp`, which production React never does and which costs
+ * milliseconds per commit while a DevTools session is attached. It checks for `console.timeStamp` once, when it
+ * loads, so a classic script hides it before the bundle runs. (It was a module imported first by the page; but
+ * `"sideEffects": false` in this package let esbuild drop that bare import, so until issue #11 the logging was on, on
+ * every side.)
+ */
+const PERF_TRACKS_OFF = 'console.timeStamp = undefined;';
+
 const HTML = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>presence-kit bench</title>
 <style>body{font:12px system-ui;margin:0}.members{margin:0;padding:4px;list-style:none}
 .members li{content-visibility:auto;contain-intrinsic-size:auto 15px}</style></head>
-<body><div id="root"></div><script type="module" src="/bench.js"></script></body>
+<body><div id="root"></div><script>${PERF_TRACKS_OFF}</script><script type="module" src="/bench.js"></script></body>
 </html>`;
 
 /** Bundles the page for the browser: the SDKs' browser builds and React's production build with profiling on. */

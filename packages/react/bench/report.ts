@@ -1,6 +1,7 @@
 /** Turns bench results into the JSON file and the "## React presence hooks vs @ably/chat/react" section. */
 import { type BenchCase, caseId } from './cases.js';
 import type { SideResult } from './measure.js';
+import { extrasChecks, extrasMarkdown, type ReportExtras } from './report-extras.js';
 import { percentile } from './stats.js';
 
 export const SECTION_HEADING = '## React presence hooks vs @ably/chat/react';
@@ -23,7 +24,10 @@ export interface Machine {
 /** One row of the table: both sides and the floor for one case. */
 export interface CaseResult extends BenchCase {
   id: string;
+  /** Side A: `<OnlineList/>` from `@presence-kit/react-ui` (before issue #11, the hooks-only list). */
   ours: SideResult;
+  /** The hooks-only list (`usePersonIds` + `usePerson` per row), the second "ours" row; absent in older runs. */
+  hooksOnly?: SideResult;
   ablyChat: SideResult;
   /** The SDKs alone (no React, no DOM): the floor under both sides. */
   sdkOnly: SideResult;
@@ -51,6 +55,7 @@ export function caseResult(
   ours: SideResult,
   ablyChat: SideResult,
   sdkOnly: SideResult,
+  hooksOnly?: SideResult,
 ): CaseResult {
   const oursAbove = ours.mainThreadMs - sdkOnly.mainThreadMs;
   const theirsAbove = ablyChat.mainThreadMs - sdkOnly.mainThreadMs;
@@ -59,6 +64,7 @@ export function caseResult(
     ...benchCase,
     id: caseId(benchCase),
     ours,
+    ...(hooksOnly ? { hooksOnly } : {}),
     ablyChat,
     sdkOnly,
     ratio: measured ? ablyChat.mainThreadMs / ours.mainThreadMs : null,
@@ -84,6 +90,15 @@ export function checkTargets(results: readonly CaseResult[]): TargetCheck[] {
       });
     }
   }
+  for (const result of results.filter((r) => r.members >= 1_000)) {
+    const ratio = floorRatio(result.ours, result.sdkOnly);
+    checks.push({
+      name: `A / SDK floor, ${fmtInt(result.members)} × ${fmtInt(result.events)}, ${deliveryLabel(result.delivery)}`,
+      required: '≤ 1.3',
+      measured: ratio === null ? 'n/a' : `${fmt(ratio, 2)}`,
+      met: ratio !== null && ratio <= 1.3,
+    });
+  }
   if (results.length > 0) {
     const worst = results.reduce((a, b) => (commitsPerFrame(b.ours) > commitsPerFrame(a.ours) ? b : a));
     checks.push({
@@ -96,12 +111,24 @@ export function checkTargets(results: readonly CaseResult[]): TargetCheck[] {
   return checks;
 }
 
+/** A side's main-thread time over the floor's for the same case, or `null` when either was not measured. */
+export function floorRatio(side: SideResult | undefined, floor: SideResult): number | null {
+  if (!side || side.failure !== null || floor.failure !== null || side.timedOut || floor.mainThreadMs <= 0) return null;
+  return side.mainThreadMs / floor.mainThreadMs;
+}
+
 function commitsPerFrame(side: SideResult): number {
   return side.commits / Math.max(1, side.frames);
 }
 
 /** The whole "## React presence hooks vs @ably/chat/react" section: machine, method, results and targets. */
-export function markdownSection(machine: Machine, results: readonly CaseResult[], checks: TargetCheck[]): string {
+export function markdownSection(
+  machine: Machine,
+  results: readonly CaseResult[],
+  checks: TargetCheck[],
+  extras: ReportExtras = {},
+): string {
+  checks = [...checks, ...extrasChecks(extras)];
   const lines: string[] = [];
   lines.push(SECTION_HEADING, '');
   lines.push(
@@ -116,10 +143,13 @@ export function markdownSection(machine: Machine, results: readonly CaseResult[]
     '',
   );
   lines.push(
-    '**A** is `@presence-kit/react`: `<PresenceKitProvider>`, `<PresenceRoom>`, and `usePresenceListener` used as ' +
-      "the kit documents for long lists: the list selects the members' clientIds (`usePresenceListener(select, " +
-      'shallow)`), so it re-renders only when someone comes or goes, and each row reads its own member ' +
-      '(`usePresenceMember`), so an update re-renders one row. ' +
+    '**A** is `<OnlineList/>` from `@presence-kit/react-ui` inside `<PresenceKitProvider>` and `<PresenceRoom>`, as a ' +
+      'user drops it in: virtualized (TanStack Virtual) in its fixed-height (24rem) scroll viewport, so only the ~15 ' +
+      'visible rows exist. Off-screen rows never render, so a headless sibling (`usePresenceListener()` and a layout ' +
+      "effect) hands the probe the room's members once per commit, the same one pass per commit B's probe makes. " +
+      '**A hooks only** is the previous side A, `@presence-kit/react` alone as the kit documents for long lists: the ' +
+      "list selects the people's ids (`usePersonIds`), so it re-renders only when someone comes or goes, and each row " +
+      'reads its own person (`usePerson`), so an update re-renders one row (rows use `content-visibility: auto`). ' +
       "**B** is `@ably/chat/react`: `<ChatClientProvider>`, `<ChatRoomProvider>` and `usePresenceListener()`'s " +
       '`presenceData`, which has no per-member form, so its list maps the array. Both render the same row component ' +
       'with production React (rows use `content-visibility: auto`, as a long list should, so the browser lays out ' +
@@ -154,20 +184,22 @@ export function markdownSection(machine: Machine, results: readonly CaseResult[]
       '(prints only).',
     '- The probe is the same code on both sides (B: one pass over the list per commit; A: each re-rendered row ' +
       "reports itself). React's profiling build's DevTools performance-track logging is switched off " +
-      '(`page/no-perf-tracks.ts`), as in production React.',
+      '(a classic script in the page shell, `page-server.ts`), as in production React.',
     `- One warm-up run of each side comes first and is discarded. Each run is capped at ${machine.capSeconds} s; ` +
       'a side that does not reach the final state by then is shown as "> X s (timed out)" and the ratio is a lower bound.',
     '',
   );
   lines.push('### Results', '');
   lines.push(
-    '| members | events | delivery | main thread A (ms) | main thread B (ms) | B / A | SDK floor (ms) | B / A above floor | commits A (frames) | commits B (frames) | latency A p50 / p95 (ms) | latency B p50 / p95 (ms) |',
-    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| members | events | delivery | main thread A (ms) | main thread B (ms) | B / A | SDK floor (ms) | B / A above floor | A / floor | main thread A hooks only (ms) | A hooks only / floor | commits A (frames) | commits B (frames) | latency A p50 / p95 (ms) | latency B p50 / p95 (ms) |',
+    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   );
   for (const r of results) {
     lines.push(
       `| ${fmtInt(r.members)} | ${fmtInt(r.events)} | ${deliveryLabel(r.delivery)} | ${mainThread(r.ours)} | ` +
         `${mainThread(r.ablyChat)} | ${ratioText(r)} | ${mainThread(r.sdkOnly)} | ${aboveFloorText(r)} | ` +
+        `${ratioOrDash(floorRatio(r.ours, r.sdkOnly))} | ${r.hooksOnly ? mainThread(r.hooksOnly) : '–'} | ` +
+        `${ratioOrDash(floorRatio(r.hooksOnly, r.sdkOnly))} | ` +
         `${r.ours.commits} (${r.ours.frames}) | ${r.ablyChat.commits} (${r.ablyChat.frames}) | ` +
         `${latency(r.ours)} | ${latency(r.ablyChat)} |`,
     );
@@ -196,6 +228,7 @@ export function markdownSection(machine: Machine, results: readonly CaseResult[]
     );
   }
   lines.push('');
+  lines.push(...extrasMarkdown(extras));
   lines.push('### Targets', '');
   lines.push('| target | required | measured | met |', '|---|--:|--:|---|');
   for (const check of checks) {
@@ -281,10 +314,14 @@ function latency(side: SideResult): string {
   return `${fmtInt(side.latencyP50Ms)} / ${fmtInt(side.latencyP95Ms)}`;
 }
 
-function fmtInt(value: number): string {
+function ratioOrDash(ratio: number | null): string {
+  return ratio === null ? '–' : fmt(ratio, 2);
+}
+
+export function fmtInt(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-function fmt(value: number, digits: number): string {
+export function fmt(value: number, digits: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -10,7 +10,10 @@
  *   --only=<case>         run only the cases with m members and e events (`1000x1000`), or one (`1000x1000-task`)
  *   --report-only         rewrite the docs from docs/bench/react.json without measuring
  *   --pace-ms=<ms>        wait this long between burst frames instead of sending them back to back (prints only)
- *   --our-list=plain      feed side A's list the whole member array, exactly as side B's (prints only); the default,
+ *   --paced               events one per frame (--pace-ms, default 16) at 1,000 and 10,000 members × 1,000 events:
+ *                         event-to-paint latency of A, A hooks only, B (1,000 only) and the floor; writes its section
+ *   --online-list         <OnlineList/> at 10,000 members: mount, a scripted scroll, heap beside the floor's; writes
+ *   --our-list=plain      feed side A's hooks-only list the whole member array, exactly as side B's (prints only); the default,
  *                         `selective`, selects keys for the list and one member per row, as the kit documents
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { startLocalAbly } from '@presence-kit/local-ably';
 import { chromium } from 'playwright-core';
 import { type BenchCase, benchCases, caseId } from './cases.js';
 import { type MeasureEnv, measureSide, type SideResult } from './measure.js';
+import { measureOnlineList10k } from './online-list-10k.js';
 import type { OurList, Side } from './page/bench-api.js';
 import { bundlePage, servePage } from './page-server.js';
 import {
@@ -32,6 +36,7 @@ import {
   replaceSection,
   SECTION_HEADING,
 } from './report.js';
+import type { PacedResult, ReportExtras } from './report-extras.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -54,6 +59,8 @@ interface Args {
   only: string | undefined;
   paceMs: number;
   ourList: OurList;
+  paced: boolean;
+  onlineList: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -75,7 +82,11 @@ function parseArgs(argv: readonly string[]): Args {
   if (!Number.isFinite(paceMs) || paceMs < 0) throw new Error('bench: --pace-ms must be a non-negative number');
   const ourList = (flagValue(argv, '--our-list') ?? 'selective') as OurList;
   if (ourList !== 'selective' && ourList !== 'plain') throw new Error('bench: --our-list must be selective or plain');
+  const paced = argv.includes('--paced');
+  const onlineList = argv.includes('--online-list');
   return {
+    paced,
+    onlineList,
     quick,
     write: write && paceMs === 0 && ourList === 'selective',
     capSeconds,
@@ -122,9 +133,24 @@ async function main(): Promise<void> {
 
     const warmUp = { members: 100, events: 100, delivery: 'task' as const };
     env.tag = 'warmup';
+    await measureSide(env, warmUp, 'online-list');
     await measureSide(env, warmUp, 'ours');
     await measureSide(env, warmUp, 'ably-chat');
     await measureSide(env, warmUp, 'sdk-only');
+
+    if (args.paced || args.onlineList) {
+      const extras: ReportExtras = {};
+      if (args.paced) extras.paced = await runPaced(env, args.paceMs > 0 ? args.paceMs : 16);
+      if (args.onlineList) {
+        env.tag = 'list';
+        const loadAverage = loadavg()[0] ?? 0;
+        const list = await measureOnlineList10k(env, 10_000);
+        console.log(JSON.stringify(list, null, 2));
+        extras.onlineList10k = { ...list, loadAverage, date: new Date().toISOString().slice(0, 10) };
+      }
+      mergeExtras(extras);
+      return;
+    }
 
     const cases = benchCases(args.quick).filter(
       (c) => args.only === undefined || `${c.members}x${c.events}` === args.only || caseId(c) === args.only,
@@ -132,13 +158,15 @@ async function main(): Promise<void> {
     for (const [index, benchCase] of cases.entries()) {
       env.tag = `r${index}`;
       const label = `${benchCase.members} members × ${benchCase.events} events, ${deliveryLabel(benchCase.delivery)}`;
-      const ours = await measureWithFallback(env, benchCase, 'ours');
+      const ours = await measureWithFallback(env, benchCase, 'online-list');
       console.log(`  ${label}: A ${describe(ours)}`);
+      const hooksOnly = await measureWithFallback(env, benchCase, 'ours');
+      console.log(`  ${' '.repeat(label.length)}  A hooks only ${describe(hooksOnly)}`);
       const ablyChat = await measureWithFallback(env, benchCase, 'ably-chat');
       console.log(`  ${' '.repeat(label.length)}  B ${describe(ablyChat)}`);
       const sdkOnly = await measureWithFallback(env, benchCase, 'sdk-only');
       console.log(`  ${' '.repeat(label.length)}  floor ${describe(sdkOnly)}`);
-      const result = caseResult(benchCase, ours, ablyChat, sdkOnly);
+      const result = caseResult(benchCase, ours, ablyChat, sdkOnly, hooksOnly);
       const ratio =
         result.ratio === null ? 'n/a' : `${result.ratioIsLowerBound ? '> ' : ''}${result.ratio.toFixed(1)}×`;
       console.log(`  ${' '.repeat(label.length)}  B/A ${ratio}`);
@@ -165,7 +193,11 @@ async function main(): Promise<void> {
     const checks = checkTargets(results);
     const section = markdownSection(machine, results, checks);
     console.log(`\n${section}`);
-    if (args.write) writeOutputs(machine, results, checks, section);
+    if (args.write) {
+      // A partial run (--only … --write) replaces its own rows and keeps the others from docs/bench/react.json.
+      const merged = args.only ? mergeRows(results) : results;
+      writeOutputs(machine, merged, checkTargets(merged), section);
+    }
     console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await browser.close();
@@ -205,12 +237,78 @@ function writeOutputs(
   section: string,
 ): void {
   mkdirSync(`${ROOT}docs/bench`, { recursive: true });
-  writeFileSync(`${ROOT}docs/bench/react.json`, `${JSON.stringify({ machine, results, targets: checks }, null, 2)}\n`);
+  const extras = savedExtras();
+  writeFileSync(
+    `${ROOT}docs/bench/react.json`,
+    `${JSON.stringify({ machine, results, targets: checks, ...extras }, null, 2)}\n`,
+  );
   // Read right before writing: other sections of this file belong to other benches.
   const docPath = `${ROOT}docs/benchmarks.md`;
   const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-  writeFileSync(docPath, replaceSection(existing, section));
+  writeFileSync(docPath, replaceSection(existing, markdownSection(machine, results, checks, extras)));
+  void section;
   console.log(`bench: wrote docs/bench/react.json and the "${SECTION_HEADING.slice(3)}" section of docs/benchmarks.md`);
+}
+
+/** The paced cases: 1,000 events, one per frame, at 1,000 and 10,000 members, each side in the same run. */
+async function runPaced(env: MeasureEnv, paceMs: number): Promise<PacedResult[]> {
+  const paced: PacedResult[] = [];
+  env.paceMs = paceMs;
+  for (const members of [1_000, 10_000]) {
+    const benchCase: BenchCase = { members, events: 1_000, delivery: 'task' };
+    env.tag = `paced${members}`;
+    const loadAverage = loadavg()[0] ?? 0;
+    const onlineList = await measureWithFallback(env, benchCase, 'online-list');
+    console.log(`  paced ${members}: A ${describe(onlineList)}`);
+    const hooksOnly = await measureWithFallback(env, benchCase, 'ours');
+    console.log(`  paced ${members}: A hooks only ${describe(hooksOnly)}`);
+    const ablyChat = members <= 1_000 ? await measureWithFallback(env, benchCase, 'ably-chat') : undefined;
+    if (ablyChat) console.log(`  paced ${members}: B ${describe(ablyChat)}`);
+    const sdkOnly = await measureWithFallback(env, benchCase, 'sdk-only');
+    console.log(`  paced ${members}: floor ${describe(sdkOnly)}`);
+    paced.push({
+      members,
+      events: 1_000,
+      paceMs,
+      loadAverage,
+      onlineList,
+      hooksOnly,
+      sdkOnly,
+      ...(ablyChat ? { ablyChat } : {}),
+    });
+  }
+  env.paceMs = 0;
+  return paced;
+}
+
+/** Saved rows with this run's rows in their place (by case id), in the saved order. */
+function mergeRows(results: readonly CaseResult[]): CaseResult[] {
+  const path = `${ROOT}docs/bench/react.json`;
+  if (!existsSync(path)) return [...results];
+  const saved = (JSON.parse(readFileSync(path, 'utf8')) as { results: CaseResult[] }).results;
+  const fresh = new Map(results.map((r) => [r.id, r]));
+  const merged = saved.map((r) => fresh.get(r.id) ?? r);
+  for (const r of results) if (!saved.some((s) => s.id === r.id)) merged.push(r);
+  return merged;
+}
+
+/** The paced and OnlineList sections kept in docs/bench/react.json beside the main table. */
+function savedExtras(): ReportExtras {
+  const path = `${ROOT}docs/bench/react.json`;
+  if (!existsSync(path)) return {};
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as ReportExtras;
+  return {
+    ...(saved.paced ? { paced: saved.paced } : {}),
+    ...(saved.onlineList10k ? { onlineList10k: saved.onlineList10k } : {}),
+  };
+}
+
+/** Stores new paced / OnlineList figures in docs/bench/react.json and re-renders the section. */
+function mergeExtras(extras: ReportExtras): void {
+  const path = `${ROOT}docs/bench/react.json`;
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as { machine: Machine; results: CaseResult[] } & ReportExtras;
+  writeFileSync(path, `${JSON.stringify({ ...saved, ...extras }, null, 2)}\n`);
+  rewriteReport();
 }
 
 /** Re-renders the markdown section from docs/bench/react.json (after editing the report code), without measuring. */

@@ -16,6 +16,10 @@ export const PresenceKitErrorCode = {
   RoomUnavailable: 104003,
   /** Presence data that cannot be sent: not JSON-serializable, or not a plain object. */
   InvalidPresenceData: 104004,
+  /** Presence data larger than Ably's message size limit (64 KiB with the clientId); nothing is sent. */
+  PresenceDataTooLarge: 104005,
+  /** A `select` function passed to a hook threw; `cause` holds what it threw. */
+  SelectFailed: 104006,
 } as const;
 
 export type PresenceKitErrorCodeValue = (typeof PresenceKitErrorCode)[keyof typeof PresenceKitErrorCode];
@@ -29,8 +33,9 @@ export type PresenceKitErrorCodeValue = (typeof PresenceKitErrorCode)[keyof type
  * if (error instanceof Ably.ErrorInfo) report(error.code); // kit and SDK errors alike
  */
 export class PresenceKitError extends Ably.ErrorInfo {
-  constructor(code: PresenceKitErrorCodeValue, message: string, statusCode = 400, cause?: Ably.ErrorInfo) {
-    super(message, code, statusCode, cause);
+  constructor(code: PresenceKitErrorCodeValue, message: string, statusCode = 400, cause?: Ably.ErrorInfo | Error) {
+    // ErrorInfo types `cause` as ErrorInfo, but any Error is a faithful cause (e.g. what a user's selector threw).
+    super(message, code, statusCode, cause as Ably.ErrorInfo | undefined);
     // ErrorInfo's constructor sets its own prototype; restore the subclass's so `instanceof PresenceKitError` works.
     Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'PresenceKitError';

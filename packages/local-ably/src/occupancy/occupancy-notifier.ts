@@ -31,9 +31,15 @@ export class OccupancyNotifier {
     channel.occupancyTimer.unref?.();
   }
 
-  /** The first event for a new attachment, sent right after its ATTACHED. */
+  /**
+   * The current counts, sent right after every ATTACHED, a re-attach after a resume included. Always sent: events
+   * sent while the connection was stalled or dropped never arrived (local-ably does not replay them), so what this
+   * attachment was last sent is no guide to what its client knows (found by the chaos run, seed 20261130).
+   */
   sendCurrent(channel: Channel, attachment: Attachment): void {
-    if (attachment.occupancy) this.send(channel, [attachment], channel.metrics());
+    if (!attachment.occupancy) return;
+    this.lastSent.delete(attachment);
+    this.send(channel, [attachment], channel.metrics());
   }
 
   private flush(channel: Channel): void {

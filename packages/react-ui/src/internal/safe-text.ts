@@ -35,6 +35,9 @@ export function safeText(raw: unknown, max: number): string {
     .replace(MARK_FLOOD, '$1')
     .replace(/\s+/gu, ' ')
     .trim();
+  // A grapheme is at least one UTF-16 unit, so text this short cannot need truncating; segmenting is the costly part
+  // (it ran for every row rendered while scrolling a long list).
+  if (!clipped && cleaned.length <= max) return cleaned;
   const parts = graphemes(cleaned);
   // The early cut may have split the last cluster: drop it, and always mark the text as shortened.
   if (clipped) parts.pop();

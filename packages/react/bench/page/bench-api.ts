@@ -4,7 +4,7 @@
  * Which hook a page mounts: ours (`@presence-kit/react`) or `@ably/chat/react`. `sdk-only` is the floor under both:
  * the same SDKs and subscription with no React and no DOM, so what any hook on `@ably/chat` must spend at least.
  */
-export type Side = 'ours' | 'ably-chat' | 'sdk-only';
+export type Side = 'online-list' | 'ours' | 'ably-chat' | 'sdk-only';
 
 /** How the page connects: local-ably's client options and the room to read. */
 export interface MountOptions {
@@ -16,6 +16,26 @@ export interface MountOptions {
    * its own member, the kit's documented pattern for long lists. `plain`: the exact list side B uses, fed the member array.
    */
   ourList?: OurList;
+  /** `online-list` only: mount the room without the list, so `showList` can time the list's own mount. */
+  listHidden?: boolean;
+}
+
+/** `<OnlineList/>` mounting over a room that already holds its members. */
+export interface ListMountResult {
+  /** From the state update to the commit (page clock), and to the first frame after it. */
+  commitMs: number;
+  firstPaintMs: number;
+  /** Rows in the DOM after the mount: the virtualizer's window, not N. */
+  rows: number;
+}
+
+/** A scripted scroll of the list's viewport from top to bottom, one step per animation frame. */
+export interface ScrollResult {
+  /** Time between consecutive animation frames while scrolling, in ms. */
+  frameMs: number[];
+  /** Durations of long tasks (> 50 ms) seen while scrolling. */
+  longTasksMs: number[];
+  steps: number;
 }
 
 export type OurList = 'selective' | 'plain';
@@ -61,6 +81,10 @@ export interface BenchApi {
   whenFinal(capMs: number): Promise<{ timedOut: boolean }>;
   /** The burst's figures, once the last latency samples are taken (after the next frame). */
   results(): Promise<BurstResult>;
+  /** `online-list` mounted with `listHidden`: renders `<OnlineList/>`; resolves after the first frame that shows it. */
+  showList(): Promise<ListMountResult>;
+  /** Scrolls `<OnlineList/>`'s viewport through the whole list, `stepPx` per frame. */
+  scroll(stepPx: number): Promise<ScrollResult>;
 }
 
 declare global {

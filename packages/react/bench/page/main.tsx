@@ -3,13 +3,15 @@
  * let the Node driver send the burst, read the results. Bundled for the browser with production React; `react-dom/client`
  * is aliased to `react-dom/profiling` so `<Profiler onRender>` reports commits.
  */
-import './no-perf-tracks.js';
+
 import { ChatClient, LogLevel, type RoomOptions } from '@ably/chat';
 import * as Ably from 'ably';
 import { Profiler } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AblyChatSide } from './ably-chat-side.js';
 import type { BenchApi, MountOptions, Side } from './bench-api.js';
+import { scroll, showList } from './list-timing.js';
+import { OnlineListSide } from './online-list-side.js';
 import { OurSide } from './our-side.js';
 import { Probe } from './probe.js';
 import { mountSdkOnly } from './sdk-only.js';
@@ -20,7 +22,7 @@ const ROOM_OPTIONS: RoomOptions = { occupancy: { enableEvents: true } };
 let probe = new Probe();
 
 const bench: BenchApi = {
-  async mount(side: Side, { clientOptions, room, ourList = 'selective' }: MountOptions) {
+  async mount(side: Side, { clientOptions, room, ourList = 'selective', listHidden = false }: MountOptions) {
     probe = new Probe();
     const realtime = new Ably.Realtime({ ...clientOptions, transports: ['web_socket'] });
     const client = new ChatClient(realtime, { logLevel: LogLevel.Error });
@@ -29,7 +31,15 @@ const bench: BenchApi = {
     if (!container) throw new Error('bench page: #root is missing');
     createRoot(container).render(
       <Profiler id={side} onRender={probe.onRender}>
-        {side === 'ours' ? (
+        {side === 'online-list' ? (
+          <OnlineListSide
+            client={client}
+            room={room}
+            options={ROOM_OPTIONS}
+            probe={probe}
+            initiallyShown={!listHidden}
+          />
+        ) : side === 'ours' ? (
           <OurSide client={client} room={room} options={ROOM_OPTIONS} probe={probe} list={ourList} />
         ) : (
           <AblyChatSide client={client} room={room} options={ROOM_OPTIONS} probe={probe} />
@@ -45,6 +55,8 @@ const bench: BenchApi = {
   arm: (options) => probe.arm(options),
   whenFinal: (capMs) => probe.whenFinal(capMs),
   results: () => probe.results(),
+  showList,
+  scroll,
 };
 
 window.bench = bench;

@@ -1,7 +1,7 @@
 'use client';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
 import { clientIdOfKey } from '../store/member-index.js';
-import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
+import type { DefaultPresenceData, PresenceKitMember, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link useMember}. */
 export interface UseMemberOptions<TPresence = DefaultPresenceData, TSelected = PresenceKitMember<TPresence> | undefined>
@@ -25,10 +25,8 @@ export function useMember<TPresence = DefaultPresenceData, TSelected = PresenceK
   options: UseMemberOptions<TPresence, TSelected>,
 ): TSelected {
   const { key } = options;
-  return useRoomSelector(
-    'useMember',
-    options,
-    (snapshot) =>
-      snapshot.peopleByClientId.get(clientIdOfKey(key))?.connections.find((member) => member.key === key) as never,
-  );
+  return useRoomSelector('useMember', options, pickMember, key);
 }
+
+const pickMember = (snapshot: RoomSnapshot<unknown>, key: string) =>
+  snapshot.peopleByClientId.get(clientIdOfKey(key))?.connections.find((member) => member.key === key) as never;

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useRoomEntry } from '../internal/use-room-entry.js';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
-import type { OccupancyMetrics } from '../store/types.js';
+import type { OccupancyMetrics, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link useOccupancy}. */
 export interface UseOccupancyOptions<TSelected = OccupancyMetrics> extends SelectOptions<OccupancyMetrics, TSelected> {
@@ -28,5 +28,7 @@ export function useOccupancy<TSelected = OccupancyMetrics>(options: UseOccupancy
   const entry = useRoomEntry('useOccupancy', options.room);
   const { pollIntervalMs } = options;
   useEffect(() => entry.pollOccupancy(pollIntervalMs), [entry, pollIntervalMs]);
-  return useRoomSelector('useOccupancy', options, (snapshot) => snapshot.occupancy as never);
+  return useRoomSelector('useOccupancy', options, pickOccupancy);
 }
+
+const pickOccupancy = (snapshot: RoomSnapshot<unknown>) => snapshot.occupancy as never;

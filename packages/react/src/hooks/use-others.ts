@@ -1,6 +1,6 @@
 'use client';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
-import type { DefaultPresenceData, Person } from '../store/types.js';
+import type { DefaultPresenceData, Person, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link useOthers}. */
 export type UseOthersOptions<TPresence = DefaultPresenceData, TSelected = readonly Person<TPresence>[]> = SelectOptions<
@@ -20,5 +20,7 @@ export type UseOthersOptions<TPresence = DefaultPresenceData, TSelected = readon
 export function useOthers<TPresence = DefaultPresenceData, TSelected = readonly Person<TPresence>[]>(
   options: UseOthersOptions<TPresence, TSelected> = {},
 ): TSelected {
-  return useRoomSelector('useOthers', options, (snapshot) => snapshot.others as never);
+  return useRoomSelector('useOthers', options, pickOthers);
 }
+
+const pickOthers = (snapshot: RoomSnapshot<unknown>) => snapshot.others as never;

@@ -1,6 +1,6 @@
 'use client';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
-import type { DefaultPresenceData, Person } from '../store/types.js';
+import type { DefaultPresenceData, Person, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link usePeople}. */
 export type UsePeopleOptions<TPresence = DefaultPresenceData, TSelected = readonly Person<TPresence>[]> = SelectOptions<
@@ -20,5 +20,7 @@ export type UsePeopleOptions<TPresence = DefaultPresenceData, TSelected = readon
 export function usePeople<TPresence = DefaultPresenceData, TSelected = readonly Person<TPresence>[]>(
   options: UsePeopleOptions<TPresence, TSelected> = {},
 ): TSelected {
-  return useRoomSelector('usePeople', options, (snapshot) => snapshot.people as never);
+  return useRoomSelector('usePeople', options, pickPeople);
 }
+
+const pickPeople = (snapshot: RoomSnapshot<unknown>) => snapshot.people as never;

@@ -1,6 +1,6 @@
 'use client';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
-import type { DefaultPresenceData, Person } from '../store/types.js';
+import type { DefaultPresenceData, Person, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link usePerson}. */
 export interface UsePersonOptions<TPresence = DefaultPresenceData, TSelected = Person<TPresence> | undefined>
@@ -21,5 +21,8 @@ export function usePerson<TPresence = DefaultPresenceData, TSelected = Person<TP
   options: UsePersonOptions<TPresence, TSelected>,
 ): TSelected {
   const { clientId } = options;
-  return useRoomSelector('usePerson', options, (snapshot) => snapshot.peopleByClientId.get(clientId) as never);
+  return useRoomSelector('usePerson', options, pickPerson, clientId);
 }
+
+const pickPerson = (snapshot: RoomSnapshot<unknown>, clientId: string) =>
+  snapshot.peopleByClientId.get(clientId) as never;

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect } from 'react';
+import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
 import { useLatest } from '../internal/use-latest.js';
 import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.js';
 import type { DefaultPresenceData, PresenceEventName, PresenceKitEvent } from '../store/types.js';
@@ -17,7 +18,8 @@ export interface UsePresenceEventListenerOptions<TPresence = DefaultPresenceData
  * by type. A listener hook: it never re-renders the component. The latest `listener` is called, so it need not be
  * memoized; the subscription depends only on the room.
  *
- * @throws PresenceKitError at render when outside `<PresenceKitProvider>` (104000), or with no room (104001).
+ * @throws PresenceKitError at render when outside `<PresenceKitProvider>` (104000), with no room (104001), or with
+ * an unknown event type in `types` (104002).
  * @example
  * usePresenceEventListener({ types: 'enter', listener: (event) => toast(`${event.member.clientId} joined`) });
  */
@@ -25,6 +27,7 @@ export function usePresenceEventListener<TPresence = DefaultPresenceData>(
   options: UsePresenceEventListenerOptions<TPresence>,
 ): void {
   const entry = useRoomEntry('usePresenceEventListener', options.room);
+  checkTypes(options.types);
   const latest = useLatest(options);
   useEffect(
     () =>
@@ -36,5 +39,19 @@ export function usePresenceEventListener<TPresence = DefaultPresenceData>(
         listener(event as PresenceKitEvent<TPresence>);
       }),
     [entry, latest],
+  );
+}
+
+const EVENT_TYPES: readonly PresenceEventName[] = ['enter', 'leave', 'update', 'present'];
+
+/** A misspelt type (`'join'`, `'left'`) would silently filter out every event, so it is a misuse error instead. */
+function checkTypes(types: unknown): void {
+  if (types === undefined) return;
+  const list: unknown[] = Array.isArray(types) ? types : [types];
+  const unknown = list.filter((type) => !EVENT_TYPES.includes(type as PresenceEventName));
+  if (unknown.length === 0) return;
+  throw new PresenceKitError(
+    PresenceKitErrorCode.InvalidArgument,
+    `usePresenceEventListener got unknown event type${unknown.length > 1 ? 's' : ''} ${unknown.map((type) => JSON.stringify(String(type))).join(', ')} in \`types\`; use ${EVENT_TYPES.map((type) => `'${type}'`).join(', ')}, or omit \`types\` for all four.`,
   );
 }

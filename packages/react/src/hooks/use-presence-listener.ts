@@ -1,6 +1,6 @@
 'use client';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
-import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
+import type { DefaultPresenceData, PresenceKitMember, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link usePresenceListener}. */
 export type UsePresenceListenerOptions<
@@ -23,5 +23,7 @@ export function usePresenceListener<
   TPresence = DefaultPresenceData,
   TSelected = readonly PresenceKitMember<TPresence>[],
 >(options: UsePresenceListenerOptions<TPresence, TSelected> = {}): TSelected {
-  return useRoomSelector('usePresenceListener', options, (snapshot) => snapshot.members as never);
+  return useRoomSelector('usePresenceListener', options, pickMembers);
 }
+
+const pickMembers = (snapshot: RoomSnapshot<unknown>) => snapshot.members as never;

@@ -2,6 +2,7 @@
 import type * as Ably from 'ably';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { warnOnce } from '../internal/dev-warning.js';
+import { usePresenceKitContext } from '../internal/presence-kit-context.js';
 import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.js';
 import { useStoreSelector } from '../internal/use-store-selector.js';
 import { useValueStable } from '../internal/use-value-stable.js';
@@ -57,6 +58,7 @@ export function usePresence<TPresence = DefaultPresenceData>(
 ): UsePresenceResult<TPresence> {
   if (process.env.NODE_ENV !== 'production') warnUnknownOptions(options);
   const entry = useRoomEntry('usePresence', options.room);
+  const clientId = usePresenceKitContext('usePresence').client.clientId;
   const controller = entry.presence;
   const stableData = useValueStable(options.data);
   const enterOnMount = useRef(options.enterOnMount ?? true).current;
@@ -67,18 +69,18 @@ export function usePresence<TPresence = DefaultPresenceData>(
 
   useEffect(() => {
     const data = latestData.current;
-    const invalid = presenceDataError('usePresence', data);
+    const invalid = presenceDataError('usePresence', data, clientId);
     controller.addHolder(token, invalid ? undefined : (data as Record<string, unknown>), enterOnMount).catch(() => {});
     return () => controller.removeHolder(token);
-  }, [controller, token, enterOnMount]);
+  }, [controller, token, enterOnMount, clientId]);
 
   useEffect(() => {
     // Bad data is reported, and the last good data stays: nothing is sent, nothing else is lost.
-    const invalid = presenceDataError('usePresence', stableData);
+    const invalid = presenceDataError('usePresence', stableData, clientId);
     setDataError(invalid ?? null);
     if (invalid) return;
     controller.setData(token, stableData as Record<string, unknown> | undefined).catch(() => {});
-  }, [controller, token, stableData]);
+  }, [controller, token, stableData, clientId]);
 
   const isPresent = useStoreSelector(
     'usePresence',
@@ -93,7 +95,7 @@ export function usePresence<TPresence = DefaultPresenceData>(
       data: TPresence | undefined,
       send: (d?: Record<string, unknown>) => Promise<void>,
     ) => {
-      const invalid = presenceDataError(where, data);
+      const invalid = presenceDataError(where, data, clientId);
       return invalid ? Promise.reject(invalid) : send(data as Record<string, unknown> | undefined);
     };
     return {
@@ -101,7 +103,7 @@ export function usePresence<TPresence = DefaultPresenceData>(
       update: (data?: TPresence) => checked('usePresence().update', data, (d) => controller.update(token, d)),
       leave: () => controller.leave(token),
     };
-  }, [controller, token]);
+  }, [controller, token, clientId]);
   const error = dataError ?? sendError;
   return useMemo(() => ({ isPresent, error, ...actions }), [isPresent, error, actions]);
 }

@@ -29,11 +29,25 @@ export function checkRoomName(hookName: string, name: string | null | undefined)
       `${hookName} needs a room: render it inside <PresenceRoom name="…">, or pass the room name (e.g. { room: 'my-room' }).`,
     );
   }
-  if (typeof name !== 'string' || name.length === 0) {
-    throw new PresenceKitError(
-      PresenceKitErrorCode.InvalidArgument,
-      `${hookName} was given an empty room name; pass a non-empty string.`,
-    );
+  const problem = roomNameProblem(name);
+  if (problem !== undefined) {
+    throw new PresenceKitError(PresenceKitErrorCode.InvalidArgument, `${hookName} was given ${problem}`);
   }
   return name;
+}
+
+/**
+ * What is wrong with a room name, by Ably's channel naming rules (a room's channels are named after it): not empty,
+ * no leading `[` (that starts a channel qualifier) or `:`, no line breaks.
+ */
+function roomNameProblem(name: unknown): string | undefined {
+  if (typeof name !== 'string') return `a room name of type ${typeof name}; pass a non-empty string.`;
+  if (name.length === 0) return 'an empty room name; pass a non-empty string.';
+  if (name.startsWith('[') || name.startsWith(':')) {
+    return `the room name ${JSON.stringify(name)}, which starts with "${name[0]}"; Ably room names cannot start with "[" or ":". Drop or replace the first character.`;
+  }
+  if (/[\r\n]/.test(name)) {
+    return `the room name ${JSON.stringify(name)}, which contains a line break; Ably room names cannot. Remove the line break.`;
+  }
+  return undefined;
 }

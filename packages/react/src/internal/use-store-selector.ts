@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
 import { shallow } from '../store/shallow.js';
 import { warnOnce } from './dev-warning.js';
 
@@ -35,7 +36,7 @@ export function useStoreSelector<TSnapshot, TSelection>(
   const select = (snapshot: TSnapshot, cache: { current: Memo<TSnapshot, TSelection> | null }): TSelection => {
     const previous = cache.current;
     if (previous && previous.snapshot === snapshot && previous.selector === selector) return previous.selection;
-    const next = selector(snapshot);
+    const next = runSelector(hookName, selector, snapshot);
     // Keep the old reference when equal: `useSyncExternalStore` compares with Object.is and bails out.
     const selection = previous && equal(previous.selection, next) ? previous.selection : next;
     if (
@@ -63,4 +64,28 @@ export function useStoreSelector<TSnapshot, TSelection>(
     () => select(store.getSnapshot(), memo),
     () => select(serverSnapshot, serverMemo),
   );
+}
+
+/**
+ * Runs a selector; what it throws reaches the error boundary as a `PresenceKitError` naming the hook, with the
+ * original as `cause`. Nothing is cached for a failed run and the store is untouched, so other components reading the
+ * same room go on, and this one recovers on its next render once the selector stops throwing.
+ */
+function runSelector<TSnapshot, TSelection>(
+  hookName: string,
+  selector: (snapshot: TSnapshot) => TSelection,
+  snapshot: TSnapshot,
+): TSelection {
+  try {
+    return selector(snapshot);
+  } catch (error) {
+    if (error instanceof PresenceKitError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new PresenceKitError(
+      PresenceKitErrorCode.SelectFailed,
+      `${hookName}: the select function threw: ${message}. It runs on every change with the current value, which may be empty or missing a member; guard against that (e.g. with ?.) in select.`,
+      500,
+      error instanceof Error ? error : undefined,
+    );
+  }
 }

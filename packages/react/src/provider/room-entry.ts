@@ -1,6 +1,7 @@
 import { type ChatClient, type Room, type RoomOptions, RoomStatus } from '@ably/chat';
 import type * as Ably from 'ably';
 import { PresenceKitError, PresenceKitErrorCode, toErrorInfo } from '../errors.js';
+import { callEach } from '../store/call-each.js';
 import { fetchChannelOccupancy } from '../store/channel-status.js';
 import type { FrameScheduler } from '../store/frame-scheduler.js';
 import { PresenceController } from '../store/presence-controller.js';
@@ -260,6 +261,6 @@ export class RoomEntry {
   }
 
   private emitError(event: RoomErrorEvent): void {
-    for (const listener of [...this.errorListeners]) listener(event);
+    callEach(this.errorListeners, event);
   }
 }

@@ -9,6 +9,9 @@ import { ValueStore } from './value-store.js';
 /** How long after a reconcile we let the SDK's own re-entry (RTP17) land before entering ourselves. */
 export const REENTRY_GRACE_MS = 1_000;
 
+/** Failed presence calls are retried this many times (one grace period apart), then again after each reconcile. */
+const MAX_RETRIES_AFTER_FAILURE = 5;
+
 interface PresenceState {
   present: boolean;
   data: unknown;
@@ -45,7 +48,12 @@ export class PresenceController {
   private working = false;
   private pendingLeave: ReturnType<typeof setTimeout> | undefined;
   private reentryTimer: ReturnType<typeof setTimeout> | undefined;
-  private offSynced: (() => void) | undefined;
+  /** Stops watching the room for changes to our own member (reconciles and events about us). */
+  private offWatch: (() => void) | undefined;
+  /** The last operation we sent was a leave: a member of ours that shows up after it is the SDK's doing, not ours. */
+  private leftLast = false;
+  /** Retries left after a failed call before waiting for the next reconcile. */
+  private retriesLeft = MAX_RETRIES_AFTER_FAILURE;
 
   constructor(private readonly host: PresenceHost) {}
 
@@ -56,7 +64,7 @@ export class PresenceController {
       clearTimeout(this.pendingLeave);
       this.pendingLeave = undefined;
     }
-    this.offSynced ??= this.host.store.onSynced(() => this.checkAfterSync());
+    this.offWatch ??= this.watchSelf();
     return this.recompute();
   }
 
@@ -70,8 +78,8 @@ export class PresenceController {
     this.pendingLeave = setTimeout(() => {
       this.pendingLeave = undefined;
       if (this.holders.size > 0) return;
-      this.offSynced?.();
-      this.offSynced = undefined;
+      this.offWatch?.();
+      this.offWatch = undefined;
       if (this.reentryTimer !== undefined) clearTimeout(this.reentryTimer);
       void this.recompute().catch(() => {});
     }, 0);
@@ -100,6 +108,7 @@ export class PresenceController {
   /** Forgets what was applied: the room was let go, and the server dropped our presence with it. */
   reset(): void {
     this.applied = { present: false, data: undefined };
+    this.leftLast = false;
   }
 
   /** Resolves when nothing is in flight (used before letting a room go). */
@@ -148,10 +157,19 @@ export class PresenceController {
           else if (!current.present) await room.presence.enter(data);
           else await room.presence.update(data);
           this.applied = target;
+          this.leftLast = !target.present;
+          this.retriesLeft = MAX_RETRIES_AFTER_FAILURE;
           this.error.set(null);
         } catch (error) {
           const info = toErrorInfo(error);
           this.error.set(info);
+          // A call that failed in a fault (a timeout, a dropped connection) is not given up on: try again after the
+          // grace period, a few times, and again after every reconcile (chaos seed 20261130: an update in flight
+          // when the server restarted was never sent again, so others kept seeing the older data).
+          if (this.retriesLeft > 0) {
+            this.retriesLeft--;
+            this.scheduleSelfCheck();
+          }
           throw info;
         }
       }
@@ -166,16 +184,47 @@ export class PresenceController {
   }
 
   /**
-   * After a reconcile (first attach, discontinuity, re-attach): if we should be present but the member list has no
-   * member for our connection, and the SDK's own re-entry did not bring it back within a grace period, enter again.
+   * Checks our own member after every reconcile (first attach, discontinuity, re-attach) and after every event about
+   * it that we did not cause, since the SDK re-enters by itself (RTP17) and is not always right:
+   * - we should be present but are not, and its re-entry did not bring us back: enter again;
+   * - we are present with other data than we last sent: send ours again. After a failed resume ably-js re-enters
+   *   with the data it last saw echoed, after an update queued meanwhile (chaos seed 20261130);
+   * - we left but are present again: leave again (only after our own leave, so a member entered by other code on
+   *   this client, e.g. `@ably/chat/react`'s usePresence, is left alone). ably-js keeps its own members by clientId and compares a new
+   *   connection's echoes with the old connection's by msgSerial, so after a failed resume it ignores our leave's
+   *   echo and re-enters us on the next re-attach (chaos seed 20261130).
    */
-  private checkAfterSync(): void {
+  private watchSelf(): () => void {
+    const offSynced = this.host.store.onSynced(() => {
+      this.retriesLeft = MAX_RETRIES_AFTER_FAILURE;
+      this.scheduleSelfCheck();
+    });
+    const offEvents = this.host.store.onPresenceEvent((event) => {
+      if (!this.working && event.member.key === this.host.store.selfKey()) this.scheduleSelfCheck();
+    });
+    return () => {
+      offSynced();
+      offEvents();
+    };
+  }
+
+  /** Waits a grace period (the SDK's own re-entry lands within it), then corrects our member if it is wrong. */
+  private scheduleSelfCheck(): void {
     if (this.reentryTimer !== undefined) clearTimeout(this.reentryTimer);
     this.reentryTimer = setTimeout(() => {
       this.reentryTimer = undefined;
-      if (!this.desired.present || this.working) return;
-      if (this.host.store.isSelfPresentNow()) return;
-      this.applied = { present: false, data: undefined };
+      if (this.working || this.holders.size === 0) return;
+      const self = this.host.store.selfNow();
+      if (this.desired.present && !self) {
+        this.applied = { present: false, data: undefined };
+      } else if (this.desired.present && this.applied.present && !jsonEqual(self?.data, this.applied.data)) {
+        this.applied = { present: true, data: self?.data };
+      } else if (!this.desired.present && self && this.leftLast) {
+        this.applied = { present: true, data: self.data };
+      } else if (this.isApplied()) {
+        return;
+      }
+      // Otherwise a call failed and left what we want unsent: send it now.
       void this.kick().catch(() => {});
     }, REENTRY_GRACE_MS);
   }

@@ -1,34 +1,58 @@
 import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
 
 /**
- * Checks that presence data can be sent: `undefined`, or a plain object that survives JSON encoding (no functions,
- * BigInts, cycles or class instances). Returns the error instead of throwing, so callers can reject a promise.
+ * Ably's default limit on one message, which a presence message's encoded data, extras and clientId must fit in
+ * (accounts can have a lower one; the server's 40009 then still reaches `usePresence().error`). local-ably enforces
+ * the same default.
  */
-export function presenceDataError(where: string, data: unknown): PresenceKitError | undefined {
+export const PRESENCE_MESSAGE_LIMIT_BYTES = 65_536;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Checks that presence data can be sent: `undefined`, or a plain object that survives JSON encoding (no functions,
+ * BigInts, cycles or class instances) and fits in one Ably message with the clientId. Returns the error instead of
+ * throwing, so callers can reject a promise.
+ */
+export function presenceDataError(where: string, data: unknown, clientId = ''): PresenceKitError | undefined {
   if (data === undefined) return undefined;
-  const problem = describeProblem(data);
-  if (problem === undefined) return undefined;
-  return new PresenceKitError(
-    PresenceKitErrorCode.InvalidPresenceData,
-    `${where}: presence data must be a plain JSON object (strings, numbers, booleans, null, arrays, objects); ${problem}.`,
-  );
+  const encoded = encode(data);
+  if (typeof encoded !== 'string') {
+    return new PresenceKitError(
+      PresenceKitErrorCode.InvalidPresenceData,
+      `${where}: presence data must be a plain JSON object (strings, numbers, booleans, null, arrays, objects); ${encoded.problem}.`,
+    );
+  }
+  const size = utf8.encode(encoded).byteLength + utf8.encode(clientId).byteLength;
+  if (size > PRESENCE_MESSAGE_LIMIT_BYTES) {
+    return new PresenceKitError(
+      PresenceKitErrorCode.PresenceDataTooLarge,
+      `${where}: presence data is ${size} bytes encoded (with the clientId), over Ably's limit of ${PRESENCE_MESSAGE_LIMIT_BYTES} bytes per message. Keep large content elsewhere (e.g. your API) and put only an id or URL in presence data.`,
+    );
+  }
+  return undefined;
 }
 
-function describeProblem(data: unknown): string | undefined {
+/** The data's JSON, or what makes it unsendable. */
+function encode(data: unknown): string | { problem: string } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return `got ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}; wrap it, e.g. { value: … }`;
+    return {
+      problem: `got ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}; wrap it, e.g. { value: … }`,
+    };
   }
   try {
-    JSON.stringify(data, (_key, value: unknown) => {
+    return JSON.stringify(data, (_key, value: unknown) => {
       if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
         throw new TypeError(`it holds a ${typeof value}, which JSON cannot encode`);
       }
       return value;
     });
   } catch (error) {
-    return error instanceof TypeError && /cyclic|circular/i.test(error.message)
-      ? 'it refers to itself (a cycle), which JSON cannot encode'
-      : (error as Error).message;
+    return {
+      problem:
+        error instanceof TypeError && /cyclic|circular/i.test(error.message)
+          ? 'it refers to itself (a cycle), which JSON cannot encode'
+          : (error as Error).message,
+    };
   }
-  return undefined;
 }

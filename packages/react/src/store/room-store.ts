@@ -1,6 +1,7 @@
 import type { PresenceEvent, Room } from '@ably/chat';
 import type * as Ably from 'ably';
 import { toErrorInfo } from '../errors.js';
+import { callEach } from './call-each.js';
 import { fetchChannelOccupancy } from './channel-status.js';
 import { EMPTY_IDS, EMPTY_MEMBERS, EMPTY_OCCUPANCY, EMPTY_PEOPLE, EMPTY_ROOM_SNAPSHOT } from './empty-snapshots.js';
 import type { FrameScheduler } from './frame-scheduler.js';
@@ -168,12 +169,19 @@ export class RoomStore {
 
   /** Whether this client's current connection is in the member set right now (not waiting for the next frame). */
   isSelfPresentNow(): boolean {
+    return this.selfNow() !== undefined;
+  }
+
+  /** This client's member on its current connection right now (not waiting for the next frame), if present. */
+  selfNow(): Member | undefined {
+    const key = this.selfKey();
+    return key === undefined ? undefined : this.index.get(key);
+  }
+
+  /** The member key this client has on its current connection (`clientId:connectionId`), once connected. */
+  selfKey(): string | undefined {
     const { clientId, connectionId } = this.options.identity();
-    return (
-      clientId !== undefined &&
-      connectionId !== undefined &&
-      this.index.get(memberKey(clientId, connectionId)) !== undefined
-    );
+    return clientId === undefined || connectionId === undefined ? undefined : memberKey(clientId, connectionId);
   }
 
   /** Sets occupancy from outside (e.g. a REST poll); ignored when unchanged. */
@@ -192,7 +200,7 @@ export class RoomStore {
       // Hand listeners the stored object when it is unchanged, so identity matches what the snapshot holds.
       const stored = type === 'leave' ? member : (this.index.get(member.key) ?? member);
       const forwarded: PresenceKitEvent<unknown> = { type, member: stored };
-      for (const listener of [...this.eventListeners]) listener(forwarded);
+      callEach(this.eventListeners, forwarded);
     }
   }
 
@@ -223,7 +231,7 @@ export class RoomStore {
     const firstSync = !this.isSynced;
     this.isSynced = true;
     if (changed || firstSync) this.schedule();
-    for (const listener of [...this.syncListeners]) listener();
+    callEach(this.syncListeners, undefined);
   }
 
   private async seedOccupancy(room: Room): Promise<void> {
@@ -248,8 +256,7 @@ export class RoomStore {
   }
 
   private reportError(error: unknown): void {
-    const normalized = toErrorInfo(error);
-    for (const listener of [...this.errorListeners]) listener(normalized);
+    callEach(this.errorListeners, toErrorInfo(error));
   }
 
   private schedule(): void {
@@ -301,7 +308,7 @@ export class RoomStore {
       isSynced: this.isSynced,
       hasOccupancy: this.hasOccupancy,
     });
-    for (const listener of [...this.listeners]) listener();
+    callEach(this.listeners, undefined);
   }
 
   private computeSelf(

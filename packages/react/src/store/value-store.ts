@@ -1,3 +1,5 @@
+import { callEach } from './call-each.js';
+
 /**
  * The smallest external store: one value, a `Set` of listeners, synchronous notification. For values that change
  * rarely (room status, the last presence error), where frame batching would only add latency.
@@ -19,6 +21,6 @@ export class ValueStore<T> {
   set(value: T): void {
     if (Object.is(value, this.value)) return;
     this.value = value;
-    for (const listener of [...this.listeners]) listener();
+    callEach(this.listeners, undefined);
   }
 }

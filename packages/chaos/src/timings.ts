@@ -1,0 +1,44 @@
+import type { RoomOptions } from '@ably/chat';
+import type { LocalAblyOptions } from '@presence-kit/local-ably';
+import type * as Ably from 'ably';
+
+/** Everyone meets in one room, so every fault on one client is seen by every other observer. */
+export const CHAOS_ROOM = 'chaos-room';
+
+/** Occupancy events on, so every observer holds live occupancy to compare with the server's. */
+export const CHAOS_ROOM_OPTIONS: RoomOptions = { occupancy: { enableEvents: true } };
+
+/**
+ * Short server timers (as the other tests use) so a fault cycle settles in about a second, with margins for a loaded
+ * two-core machine, where this one process (server, proxies and 20-odd SDKs) may not run for half a second: members of
+ * a dropped connection leave after 200 ms; its state is kept 2 s (the SDK suspends only after that long without a
+ * connection); keep-alives every 100 ms against a 300 ms `maxIdleInterval`.
+ */
+export const serverTimings: LocalAblyOptions = {
+  presenceLeaveDelayMs: 200,
+  connectionStateTtlMs: 2_000,
+  occupancyDebounceMs: 0,
+  maxIdleIntervalMs: 300,
+  keepAliveIntervalMs: 100,
+  // A peer silent for 300 + 2,000 ms (no frame, no pong) is cut by the server. Shorter graces made the server cut
+  // healthy clients whenever this process was starved for a second (it runs the server and the clients on one event
+  // loop): everyone reconnected at once, the load spiked, and every client ended suspended.
+  idleGraceMs: 2_000,
+};
+
+/**
+ * Client timers to match: the SDK notices silence after `maxIdleInterval + realtimeRequestTimeout` (2.3 s) and retries
+ * a refused or failed connection after 150 ms instead of 15 s. The 2 s request timeout is for loaded machines: with
+ * 1 s, 24 clients reconnecting at once after a restart at load 18 kept timing out their own handshakes and retrying,
+ * until every one of them was suspended. `channelRetryTimeout` (how soon a suspended channel
+ * attaches again) is a real ably-js option that its types leave out.
+ */
+export const clientTimings: Partial<Ably.ClientOptions> & { channelRetryTimeout: number } = {
+  realtimeRequestTimeout: 2_000,
+  disconnectedRetryTimeout: 150,
+  suspendedRetryTimeout: 300,
+  channelRetryTimeout: 300,
+};
+
+/** How long, at most, everything may take to become quiet and agree after a cycle's faults. */
+export const QUIET_TIMEOUT_MS = 30_000;

@@ -1,0 +1,143 @@
+/** The issue #11 parts of the React bench report: paced event-to-paint latency and `<OnlineList/>` at 10,000 members. */
+import type { SideResult } from './measure.js';
+import type { OnlineList10kResult } from './online-list-10k.js';
+import { fmt, fmtInt, type TargetCheck } from './report.js';
+
+/** One paced case: events one per `paceMs`, each side measured in the same run. */
+export interface PacedResult {
+  members: number;
+  events: number;
+  paceMs: number;
+  loadAverage: number;
+  onlineList: SideResult;
+  hooksOnly: SideResult;
+  /** Measured only at 1,000 members: at 10,000 it cannot load the room (see the main table). */
+  ablyChat?: SideResult;
+  sdkOnly: SideResult;
+}
+
+/** Everything besides the main table that `docs/bench/react.json` keeps. */
+export interface ReportExtras {
+  paced?: PacedResult[];
+  onlineList10k?: OnlineList10kResult & { loadAverage: number; date: string };
+}
+
+const FRAME_MS = 1000 / 60;
+
+export function extrasChecks(extras: ReportExtras): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const paced of extras.paced ?? []) {
+    if (paced.members !== 10_000) continue;
+    const a = paced.onlineList.latencyP95Ms;
+    const floor = paced.sdkOnly.latencyP95Ms;
+    checks.push({
+      name: `paced event-to-paint p95, ${fmtInt(paced.members)} members, A vs floor`,
+      required: '≤ floor p95 + 2 frames (33 ms)',
+      measured:
+        a === null || floor === null
+          ? 'n/a'
+          : `${fmtInt(a)} vs ${fmtInt(floor)} ms (+${fmt((a - floor) / FRAME_MS, 1)} frames)`,
+      met: a !== null && floor !== null && a - floor <= 2 * FRAME_MS,
+    });
+  }
+  const list = extras.onlineList10k;
+  if (list) {
+    checks.push({
+      name: '`<OnlineList/>` at 10,000: mount, scripting',
+      required: '≤ 15 ms',
+      measured: `${fmt(list.mountScriptMs, 1)} ms`,
+      met: list.mountScriptMs <= 15,
+    });
+    checks.push({
+      name: '`<OnlineList/>` at 10,000: scroll p95 frame',
+      required: '≤ 16.7 ms',
+      measured: list.scroll.p95FrameMs === null ? 'n/a' : `${fmt(list.scroll.p95FrameMs, 1)} ms`,
+      met: list.scroll.p95FrameMs !== null && list.scroll.p95FrameMs <= 16.7 + 0.5,
+    });
+    checks.push({
+      name: '`<OnlineList/>` at 10,000: long tasks while scrolling',
+      required: 'none > 50 ms',
+      measured:
+        list.scroll.longTasks === 0
+          ? 'none'
+          : `${list.scroll.longTasks}, longest ${fmtInt(list.scroll.longestTaskMs ?? 0)} ms`,
+      met: list.scroll.longTasks === 0,
+    });
+  }
+  return checks;
+}
+
+export function extrasMarkdown(extras: ReportExtras): string[] {
+  const lines: string[] = [];
+  if (extras.paced && extras.paced.length > 0) {
+    lines.push('### Paced event-to-paint latency', '');
+    lines.push(
+      `\`pnpm bench --paced\`: the burst's events are sent one per frame (one presence message per WebSocket frame, ` +
+        `${extras.paced[0]?.paceMs} ms apart), so every event is a separate task and the latency is what a user sees ` +
+        'when the room is busy but not flooded. B is measured only at 1,000 members (it cannot load 10,000). ' +
+        'Main thread is over the whole paced burst, so it is mostly idle-time-free work per event.',
+      '',
+    );
+    lines.push(
+      '| members | events | load (1 min) | latency A p50 / p95 (ms) | latency A hooks only p50 / p95 (ms) | latency B p50 / p95 (ms) | latency SDK floor p50 / p95 (ms) | main thread A (ms) | main thread A hooks only (ms) | main thread B (ms) | SDK floor (ms) | commits A (frames) |',
+      '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    for (const p of extras.paced) {
+      lines.push(
+        `| ${fmtInt(p.members)} | ${fmtInt(p.events)} | ${fmt(p.loadAverage, 1)} | ${lat(p.onlineList)} | ${lat(p.hooksOnly)} | ` +
+          `${p.ablyChat ? lat(p.ablyChat) : '–'} | ${lat(p.sdkOnly)} | ${main(p.onlineList)} | ${main(p.hooksOnly)} | ` +
+          `${p.ablyChat ? main(p.ablyChat) : '–'} | ${main(p.sdkOnly)} | ${p.onlineList.commits} (${p.onlineList.frames}) |`,
+      );
+    }
+    lines.push(
+      '',
+      "The floor's latency is the SDK event reaching the page's subscriber, stamped after the next frame just as the " +
+        'React sides are, so it is the best a hook can do.',
+      '',
+    );
+  }
+  const list = extras.onlineList10k;
+  if (list) {
+    lines.push(`### \`<OnlineList/>\` at ${fmtInt(list.members)} members`, '');
+    lines.push(
+      `\`pnpm bench --online-list\` (measured ${list.date}, load ${fmt(list.loadAverage, 1)}). The room is loaded ` +
+        'first (provider, room and the SDKs hold the members), then `<OnlineList/>` is rendered: its mount is CDP ' +
+        '`ScriptDuration` (scripting) and `TaskDuration` (main thread) over that render, and the page clock to its ' +
+        `commit and to the first frame after it. The scroll moves the viewport ${list.scroll.stepPx} px per animation ` +
+        'frame from top to bottom (about a viewport per frame, so every row is rendered once); frame time is the gap ' +
+        'between animation frames, dropped frames count the 60 Hz intervals each gap skipped, long tasks come from a ' +
+        "`longtask` PerformanceObserver. Heap is `Runtime.getHeapUsage` after a forced GC, beside the SDK floor's page " +
+        'holding the same members.',
+      '',
+    );
+    lines.push('| measure | value |', '|---|--:|');
+    lines.push(
+      `| mount: scripting (ms) | ${fmt(list.mountScriptMs, 1)} |`,
+      `| mount: main thread (ms) | ${fmt(list.mountMainThreadMs, 1)} |`,
+      `| mount: to commit / to first paint (ms) | ${fmt(list.mountCommitMs, 1)} / ${fmt(list.mountFirstPaintMs, 1)} |`,
+      `| rows in the DOM after mount | ${list.rowsInDom} |`,
+      `| scroll: frames | ${list.scroll.frames} |`,
+      `| scroll: frame p50 / p95 / max (ms) | ${num(list.scroll.p50FrameMs)} / ${num(list.scroll.p95FrameMs)} / ${num(list.scroll.maxFrameMs)} |`,
+      `| scroll: dropped frames | ${list.scroll.droppedFrames} |`,
+      `| scroll: long tasks (> 50 ms), longest | ${list.scroll.longTasks}, ${num(list.scroll.longestTaskMs)} ms |`,
+      `| heap, kit + SDK with ${fmtInt(list.members)} members (MiB) | ${fmt(list.heapMiB.onlineList, 1)} |`,
+      `| heap, SDK floor with the same members (MiB) | ${fmt(list.heapMiB.sdkFloor, 1)} |`,
+      '',
+    );
+  }
+  return lines;
+}
+
+function lat(side: SideResult): string {
+  if (side.latencyP50Ms === null || side.latencyP95Ms === null) return side.failure ?? '–';
+  return `${fmtInt(side.latencyP50Ms)} / ${fmtInt(side.latencyP95Ms)}`;
+}
+
+function main(side: SideResult): string {
+  if (side.failure !== null) return side.failure;
+  return `${side.timedOut ? '> ' : ''}${fmtInt(side.mainThreadMs)}`;
+}
+
+function num(value: number | null): string {
+  return value === null ? '–' : fmt(value, 1);
+}
