@@ -1,9 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/** Workspace packages resolve to their TypeScript source (see vitest.config.ts). */
+const conditions = ['@presence-kit/source', ...defaultServerConditions];
 
 /** The `local-ably` project alone (Node), for StrykerJS. Which test files run per target is chosen in stryker.config.mjs. */
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['packages/local-ably/test/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', '**/node_modules/**'],

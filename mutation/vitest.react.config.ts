@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/** Workspace packages resolve to their TypeScript source (see vitest.config.ts). */
+const conditions = ['@presence-kit/source', ...defaultServerConditions];
 
 /**
  * The `react` project alone (jsdom), for StrykerJS: the mutation run must not start the browser or type-check
@@ -7,6 +11,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   esbuild: { jsx: 'automatic' },
   test: {
     include: ['packages/react/test/**/*.test.{ts,tsx}'],

@@ -20,7 +20,7 @@ export async function bundleChaosPage(): Promise<string> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    conditions: ['browser'],
+    conditions: ['@presence-kit/source', 'browser'],
     mainFields: ['browser', 'module', 'main'],
     define: { 'process.env.NODE_ENV': '"development"' },
     jsx: 'automatic',
