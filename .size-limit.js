@@ -24,8 +24,9 @@ export default [
       './packages/react/src/index.ts':
         '{ PresenceKitProvider, PresenceRoom, usePresence, usePresenceListener, useOccupancy }',
     },
-    // Issue #11's target is 5 kB; measured 7.39 kB (not met, see docs/benchmarks.md). The limit guards against growth.
-    '7.5 kB',
+    // Issue #11's target is 5 kB; measured 8.09 kB (not met, see docs/benchmarks.md) after #12's fixes (presence
+    // retries, self-watching against SDK re-entries, data size checks) added 0.7 kB. The limit guards against growth.
+    '8.2 kB',
   ),
   budget(
     '@presence-kit/react/query: one query hook',
