@@ -1,6 +1,6 @@
 'use client';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type ReactNode, useMemo, useRef } from 'react';
 import type { OnlineListRow } from './arrange-rows.js';
 
@@ -8,6 +8,28 @@ import type { OnlineListRow } from './arrange-rows.js';
 export type ListRow = OnlineListRow | string;
 
 const VIEWPORT_STYLE: CSSProperties = { blockSize: 'var(--pk-online-list-height, 24rem)', overflow: 'auto' };
+
+/**
+ * The viewport's size from a ResizeObserver only. TanStack's default also reads `clientHeight` when the list mounts,
+ * which makes the browser lay the page out in the middle of React's commit; the observer reports after the browser's
+ * own layout instead. Where there is no ResizeObserver (jsdom) the initial height stands.
+ */
+function observeElementRect(instance: Virtualizer<HTMLElement, Element>, onRect: (rect: Rect) => void) {
+  if (typeof ResizeObserver === 'undefined') return;
+  const observer = new ResizeObserver(([entry]) => entry && onRect(entry.contentRect));
+  observer.observe(instance.scrollElement as HTMLElement);
+  return () => observer.disconnect();
+}
+
+/**
+ * TanStack's scroll, minus the write of offset 0 to a viewport it already holds at 0: on mount it scrolls the new
+ * viewport to its initial offset, 0, where a new element already is, and that write would lay the page out in the
+ * middle of React's commit. (With fixed row heights and the list anchored at its start, mounting is the only time
+ * TanStack scrolls by itself.)
+ */
+const scrollToFn: typeof elementScroll = (offset, options, instance) => {
+  if (offset || instance.scrollOffset) elementScroll(offset, options, instance);
+};
 
 export interface VirtualRowsProps {
   rows: readonly ListRow[];
@@ -34,6 +56,8 @@ export function VirtualRows({ rows, renderPerson, groupText, rowHeight, initialH
     estimateSize: () => rowHeight,
     overscan: 6,
     initialRect: { width: 0, height: initialHeight },
+    observeElementRect,
+    scrollToFn,
   });
   // This renders on every scroll step; counting 10,000 rows each time would not be free.
   const count = useMemo(() => rows.filter((row) => typeof row === 'string' || row.kind === 'person').length, [rows]);
