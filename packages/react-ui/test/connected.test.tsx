@@ -11,8 +11,9 @@ import { PresenceIndicator } from '../src/presence-indicator/presence-indicator.
 import { StatusPicker } from '../src/status-picker/status-picker.js';
 import { ViewerCount } from '../src/viewer-count/viewer-count.js';
 import { createRenderCounter, eventually, startKit } from './support/kit.js';
+import { withViewportLayout } from './support/layout.js';
 
-// jsdom has no layout and no ResizeObserver, so the list keeps its initial height (400 px).
+withViewportLayout(400);
 
 function Me({ name }: { name: string }) {
   usePresence({ data: { name } });

@@ -5,8 +5,10 @@ import { AvatarStackView } from '../src/avatar-stack/avatar-stack-view.js';
 import { OnlineListView } from '../src/online-list/online-list-view.js';
 import { toPersonSummary } from '../src/person-summary.js';
 import { HOSTILE_PRESENCE_DATA } from './support/hostile-corpus.js';
+import { withViewportLayout } from './support/layout.js';
 
 afterEach(cleanup);
+withViewportLayout(2_000);
 
 const people = HOSTILE_PRESENCE_DATA.map((entry) => toPersonSummary(entry));
 
@@ -21,8 +23,7 @@ function assertInert(container: HTMLElement) {
 
 describe('the hostile corpus', () => {
   it('renders as inert text in the list', () => {
-    // Tall enough for every row: jsdom does no layout, so the list shows `initialHeight` worth of rows.
-    const { container } = render(<OnlineListView people={people} initialHeight={2_000} />);
+    const { container } = render(<OnlineListView people={people} />);
     expect(container.querySelectorAll('.pk-online-list__row')).toHaveLength(people.length);
     expect(screen.getAllByText('<img src=x onerror="window.__pkPwned=1">').length).toBeGreaterThan(0);
     assertInert(container);

@@ -5,9 +5,10 @@ import { arrangeRows } from '../src/online-list/arrange-rows.js';
 import { OnlineListView } from '../src/online-list/online-list-view.js';
 import type { PersonSummary } from '../src/person-summary.js';
 import { makePeople, TEN_THOUSAND } from '../stories/fixtures.js';
+import { withViewportLayout } from './support/layout.js';
 
 afterEach(cleanup);
-// jsdom has no layout and no ResizeObserver, so the list keeps its initial height (400 px): ten 44 px rows in view.
+withViewportLayout(400);
 
 function person(id: string, name: string, status?: string, isSelf = false): PersonSummary {
   return { id, clientId: id, name, status, isSelf };

@@ -106,9 +106,9 @@ export const OnlineListFrame = forwardRef<HTMLDivElement, OnlineListFrameProps>(
           rows={rows}
           rowHeight={rowHeight}
           initialHeight={initialHeight}
-          label={(count) => text.label(count, rowsPer)}
-          groupText={text.group}
-          renderPerson={(id) => renderPerson(id, text.you)}
+          text={text}
+          rowsPer={rowsPer}
+          renderPerson={renderPerson}
         />
       ) : (
         <p className="pk-online-list__message" role={shown === 'error' ? 'alert' : 'status'}>

@@ -1,52 +1,32 @@
 'use client';
 
-import { elementScroll, type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type ReactNode, useMemo, useRef } from 'react';
 import type { OnlineListRow } from './arrange-rows.js';
+import type { OnlineListText } from './online-list-frame.js';
 
 /** A row as the lists hand it over: an arranged row, or a bare person id (entry order needs no row objects). */
 export type ListRow = OnlineListRow | string;
 
 const VIEWPORT_STYLE: CSSProperties = { blockSize: 'var(--pk-online-list-height, 24rem)', overflow: 'auto' };
 
-/**
- * The viewport's size from a ResizeObserver only. TanStack's default also reads `clientHeight` when the list mounts,
- * which makes the browser lay the page out in the middle of React's commit; the observer reports after the browser's
- * own layout instead. Where there is no ResizeObserver (jsdom) the initial height stands.
- */
-function observeElementRect(instance: Virtualizer<HTMLElement, Element>, onRect: (rect: Rect) => void) {
-  if (typeof ResizeObserver === 'undefined') return;
-  const observer = new ResizeObserver(([entry]) => entry && onRect(entry.contentRect));
-  observer.observe(instance.scrollElement as HTMLElement);
-  return () => observer.disconnect();
-}
-
-/**
- * TanStack's scroll, minus the write of offset 0 to a viewport it already holds at 0: on mount it scrolls the new
- * viewport to its initial offset, 0, where a new element already is, and that write would lay the page out in the
- * middle of React's commit. (With fixed row heights and the list anchored at its start, mounting is the only time
- * TanStack scrolls by itself.)
- */
-const scrollToFn: typeof elementScroll = (offset, options, instance) => {
-  if (offset || instance.scrollOffset) elementScroll(offset, options, instance);
-};
-
 export interface VirtualRowsProps {
   rows: readonly ListRow[];
-  renderPerson: (id: string) => ReactNode;
-  groupText: (status: string, count: number) => string;
+  /** A person's row content, given their id and the "(you)" text. */
+  renderPerson: (id: string, youText: string) => ReactNode;
+  text: OnlineListText;
+  /** What a row is, for the list's accessible name. */
+  rowsPer: 'person' | 'connection';
   rowHeight: number;
   /** Viewport height used before the browser measures it (and on the server, and in jsdom). */
   initialHeight: number;
-  /** The list's accessible name, given the number of people (or connections) in it. */
-  label: (count: number) => string;
 }
 
 /**
  * The virtualized body shared by the presentational and connected lists: only rows in (and near) the viewport are
  * mounted. Rows have a fixed height, so nothing is measured per row and scrolling 10,000 rows stays cheap.
  */
-export function VirtualRows({ rows, renderPerson, groupText, rowHeight, initialHeight, label }: VirtualRowsProps) {
+export function VirtualRows({ rows, renderPerson, text, rowsPer, rowHeight, initialHeight }: VirtualRowsProps) {
   const viewport = useRef<HTMLElement | null>(null);
   // No getItemKey: TanStack's default (the index) keeps its O(rows) measurement pass free of per-row strings and
   // callbacks, and with fixed heights it needs no keys; React's keys are built below for the mounted rows only.
@@ -56,8 +36,6 @@ export function VirtualRows({ rows, renderPerson, groupText, rowHeight, initialH
     estimateSize: () => rowHeight,
     overscan: 6,
     initialRect: { width: 0, height: initialHeight },
-    observeElementRect,
-    scrollToFn,
   });
   // This renders on every scroll step; counting 10,000 rows each time would not be free.
   const count = useMemo(() => rows.filter((row) => typeof row === 'string' || row.kind === 'person').length, [rows]);
@@ -69,7 +47,7 @@ export function VirtualRows({ rows, renderPerson, groupText, rowHeight, initialH
       // scrollable-region-focusable).
       // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
       tabIndex={0}
-      aria-label={label(count)}
+      aria-label={text.label(count, rowsPer)}
       // Functional, not decorative: without a bounded height nothing scrolls and every row would mount, so the
       // unstyled mode gets it too. Override with --pk-online-list-height.
       style={VIEWPORT_STYLE}
@@ -95,9 +73,9 @@ export function VirtualRows({ rows, renderPerson, groupText, rowHeight, initialH
               style={{ position: 'absolute', insetInline: 0, top: start, height: rowHeight }}
             >
               {person ? (
-                renderPerson(row.id)
+                renderPerson(row.id, text.you)
               ) : (
-                <span className="pk-online-list__group-label">{groupText(row.status, row.count)}</span>
+                <span className="pk-online-list__group-label">{text.group(row.status, row.count)}</span>
               )}
             </li>
           );
