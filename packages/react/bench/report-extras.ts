@@ -45,7 +45,10 @@ export function extrasChecks(extras: ReportExtras): TargetCheck[] {
     checks.push({
       name: '`<OnlineList/>` at 10,000: mount, scripting',
       required: '≤ 15 ms',
-      measured: `${fmt(list.mountScriptMs, 1)} ms`,
+      // Judged on the wall-clock figure, as before; the CPU time beside it shows how much of that was waiting.
+      measured:
+        `${fmt(list.mountScriptMs, 1)} ms` +
+        (list.mountScriptCpuMs === undefined ? '' : ` (${fmt(list.mountScriptCpuMs, 1)} ms CPU time)`),
       met: list.mountScriptMs <= 15,
     });
     checks.push({
@@ -105,8 +108,10 @@ export function extrasMarkdown(extras: ReportExtras): string[] {
         '`ScriptDuration` (scripting) and `TaskDuration` (main thread) over that render, and the page clock to its ' +
         `commit and to the first frame after it. The scroll moves the viewport ${list.scroll.stepPx} px per animation ` +
         'frame from top to bottom (about a viewport per frame, so every row is rendered once): one `scrollTop` write ' +
-        'at the start of each frame, inside `requestAnimationFrame`, and no reads while scrolling, so the bench forces ' +
-        "no layout of its own. Frame time is the gap between the frames' `requestAnimationFrame` timestamps, dropped " +
+        'per frame, made in a task right after a frame is painted (layout is clean then, so the write lays nothing ' +
+        'out), and no reads while scrolling, so the bench forces no layout of its own; the scroll event then comes at ' +
+        'the start of the next frame and the list re-renders in it, as with a wheel or touch scroll. Frame time is ' +
+        "the gap between the frames' `requestAnimationFrame` timestamps, dropped " +
         'frames count the 60 Hz intervals each gap skipped, long tasks and long animation frames come from ' +
         '`longtask` and `long-animation-frame` PerformanceObservers, and the work per frame is CDP `TaskDuration` and ' +
         '`ScriptDuration` over the scroll divided by its frames. Rows marked "CPU time" read the same CDP metrics ' +
