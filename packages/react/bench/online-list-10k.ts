@@ -57,12 +57,11 @@ export interface OnlineList10kResult {
   heapMiB: { onlineList: number; sdkFloor: number };
   /** How many runs the figures above are the medians of, the 1-minute load average at each, and each run. */
   runs?: number;
-  loadAverages?: number[];
-  perRun?: Omit<OnlineList10kResult, 'heapMiB' | 'runs' | 'loadAverages' | 'perRun'>[];
+  perRun?: (Omit<OnlineList10kResult, 'heapMiB' | 'runs' | 'perRun'> & { loadAverage: number })[];
 }
 
 /** One mount and scroll, in a fresh page. */
-type ListRun = Omit<OnlineList10kResult, 'heapMiB' | 'runs' | 'loadAverages' | 'perRun'> & { heapMiB: number };
+type ListRun = Omit<OnlineList10kResult, 'heapMiB' | 'runs' | 'perRun'> & { heapMiB: number; loadAverage: number };
 
 /**
  * Mounts and scrolls the list `runs` times, each in a fresh page over a fresh room, and reports each figure's median
@@ -77,20 +76,15 @@ export async function measureOnlineList10k(
   { runs = 3, stepPx = 400 }: { runs?: number; stepPx?: number } = {},
 ): Promise<OnlineList10kResult> {
   const perRun: ListRun[] = [];
-  const loadAverages: number[] = [];
   for (let run = 0; run < runs; run++) {
-    loadAverages.push(loadavg()[0] ?? 0);
+    const loadAverage = loadavg()[0] ?? 0;
     // Only the first run is profiled: one profile per measurement is what a reader opens.
-    perRun.push(
-      await measureOnce(
-        { ...env, tag: `${env.tag}${run}`, profileDir: run === 0 ? env.profileDir : undefined },
-        members,
-        stepPx,
-      ),
-    );
+    const profileDir = run === 0 ? env.profileDir : undefined;
+    const measured = await measureOnce({ ...env, tag: `${env.tag}${run}`, profileDir }, members, stepPx);
+    perRun.push({ ...measured, loadAverage });
     const last = perRun[perRun.length - 1] as ListRun;
     console.log(
-      `  online-list run ${run + 1}/${runs} (load ${loadAverages[run]?.toFixed(1)}): mount ${last.mountScriptMs.toFixed(1)} ms scripting, scroll p95 ${last.scroll.p95FrameMs} ms, ${last.scroll.longTasks} long tasks`,
+      `  online-list run ${run + 1}/${runs} (load ${loadAverage.toFixed(1)}): mount ${last.mountScriptMs.toFixed(1)} ms scripting, scroll p95 ${last.scroll.p95FrameMs} ms, ${last.scroll.longTasks} long tasks`,
     );
   }
   const floorHeap = await withLoadedPage(env, members, 'sdk-only', async (_page, cdp) => heapMiB(cdp));
@@ -99,7 +93,6 @@ export async function measureOnlineList10k(
   return {
     members,
     runs,
-    loadAverages,
     mountScriptMs: med((r) => r.mountScriptMs),
     mountMainThreadMs: med((r) => r.mountMainThreadMs),
     mountScriptCpuMs: med((r) => r.mountScriptCpuMs),
@@ -136,7 +129,7 @@ function median(values: readonly (number | null)[]): number | null {
   return percentile(present, 0.5) ?? null;
 }
 
-async function measureOnce(env: MeasureEnv, members: number, stepPx: number): Promise<ListRun> {
+async function measureOnce(env: MeasureEnv, members: number, stepPx: number): Promise<Omit<ListRun, 'loadAverage'>> {
   const list = await withLoadedPage(env, members, 'online-list', async (page, cdp) => {
     if (env.profileDir) {
       await cdp.send('Profiler.enable');

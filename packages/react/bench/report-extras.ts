@@ -153,8 +153,9 @@ export function extrasMarkdown(extras: ReportExtras): string[] {
 
 /** "load 12.4", or for several runs "medians of 3 runs, load 9.8 / 12.4 / 11.0 at their starts". */
 function runsNote(list: NonNullable<ReportExtras['onlineList10k']>): string {
-  if (!list.runs || list.runs < 2 || !list.loadAverages) return `load ${fmt(list.loadAverage, 1)}`;
-  return `medians of ${list.runs} runs, load ${list.loadAverages.map((load) => fmt(load, 1)).join(' / ')} at their starts`;
+  if (!list.runs || list.runs < 2 || !list.perRun) return `load ${fmt(list.loadAverage, 1)}`;
+  const loads = list.perRun.map((run) => fmt(run.loadAverage, 1)).join(' / ');
+  return `medians of ${list.runs} runs, load ${loads} at their starts`;
 }
 
 function lat(side: SideResult): string {
