@@ -29,6 +29,8 @@ export interface CaseResult extends BenchCase {
   /** The hooks-only list (`usePersonIds` + `usePerson` per row), the second "ours" row; absent in older runs. */
   hooksOnly?: SideResult;
   ablyChat: SideResult;
+  /** Side C: `@ably/chat-react-ui-kit`'s `<ParticipantList/>` over `@ably/chat/react` (1,000-member rows only). */
+  uiKit?: SideResult;
   /** The SDKs alone (no React, no DOM): the floor under both sides. */
   sdkOnly: SideResult;
   /**
@@ -56,6 +58,7 @@ export function caseResult(
   ablyChat: SideResult,
   sdkOnly: SideResult,
   hooksOnly?: SideResult,
+  uiKit?: SideResult,
 ): CaseResult {
   const oursAbove = ours.mainThreadMs - sdkOnly.mainThreadMs;
   const theirsAbove = ablyChat.mainThreadMs - sdkOnly.mainThreadMs;
@@ -66,6 +69,7 @@ export function caseResult(
     ours,
     ...(hooksOnly ? { hooksOnly } : {}),
     ablyChat,
+    ...(uiKit ? { uiKit } : {}),
     sdkOnly,
     ratio: measured ? ablyChat.mainThreadMs / ours.mainThreadMs : null,
     ratioIsLowerBound: ablyChat.timedOut && !ours.timedOut,
@@ -191,8 +195,8 @@ export function markdownSection(
   );
   lines.push('### Results', '');
   lines.push(
-    '| members | events | delivery | main thread A (ms) | main thread B (ms) | B / A | SDK floor (ms) | B / A above floor | A / floor | main thread A hooks only (ms) | A hooks only / floor | commits A (frames) | commits B (frames) | latency A p50 / p95 (ms) | latency B p50 / p95 (ms) |',
-    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| members | events | delivery | main thread A (ms) | main thread B (ms) | B / A | SDK floor (ms) | B / A above floor | A / floor | main thread A hooks only (ms) | A hooks only / floor | commits A (frames) | commits B (frames) | latency A p50 / p95 (ms) | latency B p50 / p95 (ms) | main thread C (ms) | C / A | commits C (frames) | latency C p50 / p95 (ms) |',
+    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   );
   for (const r of results) {
     lines.push(
@@ -201,10 +205,12 @@ export function markdownSection(
         `${ratioOrDash(floorRatio(r.ours, r.sdkOnly))} | ${r.hooksOnly ? mainThread(r.hooksOnly) : '–'} | ` +
         `${ratioOrDash(floorRatio(r.hooksOnly, r.sdkOnly))} | ` +
         `${r.ours.commits} (${r.ours.frames}) | ${r.ablyChat.commits} (${r.ablyChat.frames}) | ` +
-        `${latency(r.ours)} | ${latency(r.ablyChat)} |`,
+        `${latency(r.ours)} | ${latency(r.ablyChat)} | ${r.uiKit ? mainThread(r.uiKit) : '–'} | ` +
+        `${uiKitRatioText(r)} | ${r.uiKit ? `${r.uiKit.commits} (${r.uiKit.frames})` : '–'} | ` +
+        `${r.uiKit ? latency(r.uiKit) : '–'} |`,
     );
   }
-  if (results.some((r) => [r.ours, r.ablyChat, r.sdkOnly].some((side) => side.population === 'live'))) {
+  if (results.some((r) => [r.ours, r.ablyChat, r.sdkOnly, r.uiKit].some((side) => side?.population === 'live'))) {
     lines.push(
       '',
       '† This side could not load the populated room from the attach SYNC (see "Initial load" below), so its burst ' +
@@ -219,12 +225,13 @@ export function markdownSection(
       'over the runs with that N, wall time and, in brackets, main-thread time.',
     '',
   );
-  lines.push('| members | A (ms) | B (ms) | SDK floor (ms) |', '|--:|--:|--:|--:|');
+  lines.push('| members | A (ms) | B (ms) | SDK floor (ms) | C (ms) |', '|--:|--:|--:|--:|--:|');
   for (const members of [...new Set(results.map((r) => r.members))]) {
     const rows = results.filter((r) => r.members === members);
+    const uiKit = rows.flatMap((r) => (r.uiKit ? [r.uiKit] : []));
     lines.push(
       `| ${fmtInt(members)} | ${loadText(rows.map((r) => r.ours))} | ${loadText(rows.map((r) => r.ablyChat))} | ` +
-        `${loadText(rows.map((r) => r.sdkOnly))} |`,
+        `${loadText(rows.map((r) => r.sdkOnly))} | ${uiKit.length > 0 ? loadText(uiKit) : '–'} |`,
     );
   }
   lines.push('');
@@ -286,12 +293,33 @@ function ratioText(result: CaseResult): string {
 }
 
 function loadText(sides: readonly SideResult[]): string {
-  const failed = sides.filter((side) => !side.loaded || side.firstAttempt);
+  // A retry that reuses an earlier case's failed attempt did not try the SYNC again, so it is not counted as a run.
+  const tried = sides.filter((side) => !side.firstAttempt?.earlierCase);
+  const failed = tried.filter((side) => !side.loaded || side.firstAttempt);
   if (failed.length > 0) {
     const reasons = [...new Set(failed.map((side) => side.firstAttempt?.failure ?? side.failure ?? 'not loaded'))].join(
       '; ',
     );
-    return `${reasons} (${failed.length} of ${sides.length} runs)`;
+    const untried = sides.length - tried.length;
+    const live = sides.filter((side) => side.population === 'live' && side.loaded);
+    const liveLoad = percentile(
+      live.map((side) => side.loadMs),
+      0.5,
+    );
+    return (
+      `${reasons} (${failed.length} of ${tried.length} ${tried.length === 1 ? 'attempt' : 'attempts'}` +
+      `${untried > 0 ? `; not tried again in the other ${untried} ${untried === 1 ? 'case' : 'cases'}` : ''})` +
+      `${
+        liveLoad === undefined
+          ? ''
+          : `; entered after mounting: ${fmtInt(liveLoad)} (${fmtInt(
+              percentile(
+                live.map((side) => side.loadMainThreadMs),
+                0.5,
+              ) ?? 0,
+            )}) †`
+      }`
+    );
   }
   const wall = percentile(
     sides.map((side) => side.loadMs),
@@ -302,6 +330,13 @@ function loadText(sides: readonly SideResult[]): string {
     0.5,
   );
   return wall === undefined || main === undefined ? '–' : `${fmtInt(wall)} (${fmtInt(main)})`;
+}
+
+function uiKitRatioText(result: CaseResult): string {
+  const c = result.uiKit;
+  if (!c || c.failure !== null || result.ours.failure !== null || result.ours.mainThreadMs <= 0) return '–';
+  if (result.ours.timedOut) return 'n/a (A timed out)';
+  return `${c.timedOut ? '> ' : ''}${fmt(c.mainThreadMs / result.ours.mainThreadMs, 1)}×`;
 }
 
 function aboveFloorText(result: CaseResult): string {
