@@ -1,7 +1,7 @@
 /** The issue #11 parts of the React bench report: paced event-to-paint latency and `<OnlineList/>` at 10,000 members. */
 import type { SideResult } from './measure.js';
 import type { OnlineList10kResult } from './online-list-10k.js';
-import { fmt, fmtInt, type TargetCheck } from './report.js';
+import { atMostMargin, fmt, fmtInt, type TargetCheck } from './report.js';
 
 /** One paced case: events one per `paceMs`, each side measured in the same run. */
 export interface PacedResult {
@@ -26,7 +26,7 @@ export interface ReportExtras {
   onlineList10k?: OnlineList10kResult & { loadAverage: number; date: string };
 }
 
-const FRAME_MS = 1000 / 60;
+export const FRAME_MS = 1000 / 60;
 
 export function extrasChecks(extras: ReportExtras): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -42,6 +42,7 @@ export function extrasChecks(extras: ReportExtras): TargetCheck[] {
           ? 'n/a'
           : `${fmtInt(a)} vs ${fmtInt(floor)} ms (+${fmt((a - floor) / FRAME_MS, 1)} frames)`,
       met: a !== null && floor !== null && a - floor <= 2 * FRAME_MS,
+      ...(a === null || floor === null ? {} : { margin: atMostMargin(a, floor + 2 * FRAME_MS, 0, ' ms') }),
     });
   }
   const list = extras.onlineList10k;

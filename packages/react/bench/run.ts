@@ -40,6 +40,7 @@ import {
   SECTION_HEADING,
 } from './report.js';
 import type { PacedResult, ReportExtras } from './report-extras.js';
+import { READING_HEADING, readingSection } from './report-reading.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -277,9 +278,13 @@ function writeOutputs(
   // Read right before writing: other sections of this file belong to other benches.
   const docPath = `${ROOT}docs/benchmarks.md`;
   const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-  writeFileSync(docPath, replaceSection(existing, markdownSection(machine, results, checks, extras)));
+  const withTables = replaceSection(existing, markdownSection(machine, results, checks, extras));
+  writeFileSync(docPath, replaceSection(withTables, readingSection(machine, results, extras), READING_HEADING));
   void section;
-  console.log(`bench: wrote docs/bench/react.json and the "${SECTION_HEADING.slice(3)}" section of docs/benchmarks.md`);
+  console.log(
+    `bench: wrote docs/bench/react.json and the "${SECTION_HEADING.slice(3)}" and "${READING_HEADING.slice(3)}" ` +
+      'sections of docs/benchmarks.md',
+  );
 }
 
 /** The paced cases: 1,000 events, one per frame, at 1,000 and 10,000 members, each side in the same run. */
