@@ -41,6 +41,8 @@ export interface CaseResult extends BenchCase {
   ratioIsLowerBound: boolean;
   /** The same ratio above the floor: what each hook and its list add to the SDKs' own work. */
   aboveFloorRatio: number | null;
+  /** 1-minute load average when the case started (absent before 2026-11-30): rows may come from different runs. */
+  loadAverage?: number;
 }
 
 /** One of the issue's targets, and whether this run met it. */
@@ -167,7 +169,8 @@ export function markdownSection(
         .map(([name, version]) => `${name} ${version}`)
         .join(', ') +
       `. Load average (1 min) ${fmt(machine.loadAverage.start, 2)} at the start and ${fmt(machine.loadAverage.end, 2)} ` +
-      'at the end: the machine is shared, and local-ably, the driver and Chromium share its CPUs. ' +
+      'at the end of the latest run that wrote this table (`--only` runs replace their own rows, so each row gives ' +
+      'the load when it was measured): the machine is shared, and local-ably, the driver and Chromium share its CPUs. ' +
       'Raw figures: [docs/bench/react.json](bench/react.json).',
     '',
   );
@@ -224,14 +227,17 @@ export function markdownSection(
     '- The probe is the same code on both sides (B: one pass over the list per commit; A: each re-rendered row ' +
       "reports itself). React's profiling build's DevTools performance-track logging is switched off " +
       '(a classic script in the page shell, `page-server.ts`), as in production React.',
+    '- To re-measure: `pnpm bench` runs every row and rewrites this section and the reading below; ' +
+      '`pnpm bench --only=<members>x<events> --write` re-measures one pair of rows and keeps the others; ' +
+      '`pnpm bench --paced` and `pnpm bench --online-list` re-measure their own sections. Each prints its load average.',
     `- One warm-up run of each side comes first and is discarded. Each run is capped at ${machine.capSeconds} s; ` +
       'a side that does not reach the final state by then is shown as "> X s (timed out)" and the ratio is a lower bound.',
     '',
   );
   lines.push('### Results', '');
   lines.push(
-    '| members | events | delivery | main thread A (ms) | main thread B (ms) | B / A | SDK floor (ms) | B / A above floor | A / floor | main thread A hooks only (ms) | A hooks only / floor | commits A (frames) | commits B (frames) | latency A p50 / p95 (ms) | latency B p50 / p95 (ms) | main thread C (ms) | C / A | commits C (frames) | latency C p50 / p95 (ms) |',
-    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| members | events | delivery | main thread A (ms) | main thread B (ms) | B / A | SDK floor (ms) | B / A above floor | A / floor | main thread A hooks only (ms) | A hooks only / floor | commits A (frames) | commits B (frames) | latency A p50 / p95 (ms) | latency B p50 / p95 (ms) | main thread C (ms) | C / A | commits C (frames) | latency C p50 / p95 (ms) | load (1 min) |',
+    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   );
   for (const r of results) {
     lines.push(
@@ -242,7 +248,7 @@ export function markdownSection(
         `${r.ours.commits} (${r.ours.frames}) | ${r.ablyChat.commits} (${r.ablyChat.frames}) | ` +
         `${latency(r.ours)} | ${latency(r.ablyChat)} | ${r.uiKit ? mainThread(r.uiKit) : '–'} | ` +
         `${uiKitRatioText(r)} | ${r.uiKit ? `${r.uiKit.commits} (${r.uiKit.frames})` : '–'} | ` +
-        `${r.uiKit ? latency(r.uiKit) : '–'} |`,
+        `${r.uiKit ? latency(r.uiKit) : '–'} | ${r.loadAverage === undefined ? '–' : fmt(r.loadAverage, 1)} |`,
     );
   }
   if (results.some((r) => [r.ours, r.ablyChat, r.sdkOnly, r.uiKit].some((side) => side?.population === 'live'))) {

@@ -4,8 +4,8 @@
  *
  *   pnpm bench            all cases; writes docs/bench/react.json and the section in docs/benchmarks.md
  *   pnpm bench --quick    100 and 1,000 members × 100 events (under two minutes); prints only, unless --write
- *   --cap=<seconds>       longest wait for one run's final state (default 120)
- *   --load-cap=<seconds>  longest wait for the list to show the N members from the attach SYNC (default: --cap)
+ *   --cap=<seconds>       longest wait for one run's final state (default 300)
+ *   --load-cap=<seconds>  longest wait for the list to show the N members from the attach SYNC (default 120)
  *   --live-load-cap=<seconds>  the same when a side that could not load the SYNC is retried with the members entered
  *                         after mounting (default 600: @ably/chat/react copies the whole set per event, so 10,000
  *                         members cost it O(N²))
@@ -73,11 +73,11 @@ interface Args {
 function parseArgs(argv: readonly string[]): Args {
   const quick = argv.includes('--quick');
   const cap = argv.find((arg) => arg.startsWith('--cap='));
-  const capSeconds = cap ? Number(cap.slice('--cap='.length)) : 120;
+  const capSeconds = cap ? Number(cap.slice('--cap='.length)) : 300;
   if (!Number.isFinite(capSeconds) || capSeconds <= 0) {
     throw new Error(`bench: --cap must be a positive number of seconds, got "${cap}"`);
   }
-  const loadCapSeconds = Number(flagValue(argv, '--load-cap') ?? capSeconds);
+  const loadCapSeconds = Number(flagValue(argv, '--load-cap') ?? 120);
   if (!Number.isFinite(loadCapSeconds) || loadCapSeconds <= 0) {
     throw new Error('bench: --load-cap must be a positive number of seconds');
   }
@@ -169,28 +169,7 @@ async function main(): Promise<void> {
     const cases = benchCases(args.quick).filter(
       (c) => args.only === undefined || `${c.members}x${c.events}` === args.only || caseId(c) === args.only,
     );
-    for (const [index, benchCase] of cases.entries()) {
-      env.tag = `r${index}`;
-      const label = `${benchCase.members} members × ${benchCase.events} events, ${deliveryLabel(benchCase.delivery)}`;
-      const ours = await measureWithFallback(env, benchCase, 'online-list');
-      console.log(`  ${label}: A ${describe(ours)}`);
-      const hooksOnly = await measureWithFallback(env, benchCase, 'ours');
-      console.log(`  ${' '.repeat(label.length)}  A hooks only ${describe(hooksOnly)}`);
-      const ablyChat = await measureWithFallback(env, benchCase, 'ably-chat');
-      console.log(`  ${' '.repeat(label.length)}  B ${describe(ablyChat)}`);
-      const uiKit =
-        benchCase.members === UI_KIT_MEMBERS ? await measureWithFallback(env, benchCase, 'ui-kit') : undefined;
-      if (uiKit) console.log(`  ${' '.repeat(label.length)}  C ${describe(uiKit)}`);
-      const sdkOnly = await measureWithFallback(env, benchCase, 'sdk-only');
-      console.log(`  ${' '.repeat(label.length)}  floor ${describe(sdkOnly)}`);
-      const result = caseResult(benchCase, ours, ablyChat, sdkOnly, hooksOnly, uiKit);
-      const ratio =
-        result.ratio === null ? 'n/a' : `${result.ratioIsLowerBound ? '> ' : ''}${result.ratio.toFixed(1)}×`;
-      console.log(`  ${' '.repeat(label.length)}  B/A ${ratio}`);
-      results.push(result);
-    }
-
-    const machine: Machine = {
+    const machine = (): Machine => ({
       date: new Date().toISOString().slice(0, 10),
       nproc: availableParallelism(),
       cpuModel: cpuModel(),
@@ -206,14 +185,41 @@ async function main(): Promise<void> {
       loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
       capSeconds: args.capSeconds,
       quick: args.quick,
-    };
+    });
+    for (const [index, benchCase] of cases.entries()) {
+      env.tag = `r${index}`;
+      const loadAtCase = loadavg()[0] ?? 0;
+      const label = `${benchCase.members} members × ${benchCase.events} events, ${deliveryLabel(benchCase.delivery)}`;
+      const ours = await measureWithFallback(env, benchCase, 'online-list');
+      console.log(`  ${label}: A ${describe(ours)}`);
+      const hooksOnly = await measureWithFallback(env, benchCase, 'ours');
+      console.log(`  ${' '.repeat(label.length)}  A hooks only ${describe(hooksOnly)}`);
+      const ablyChat = await measureWithFallback(env, benchCase, 'ably-chat');
+      console.log(`  ${' '.repeat(label.length)}  B ${describe(ablyChat)}`);
+      const uiKit =
+        benchCase.members === UI_KIT_MEMBERS ? await measureWithFallback(env, benchCase, 'ui-kit') : undefined;
+      if (uiKit) console.log(`  ${' '.repeat(label.length)}  C ${describe(uiKit)}`);
+      const sdkOnly = await measureWithFallback(env, benchCase, 'sdk-only');
+      console.log(`  ${' '.repeat(label.length)}  floor ${describe(sdkOnly)}`);
+      const result = { ...caseResult(benchCase, ours, ablyChat, sdkOnly, hooksOnly, uiKit), loadAverage: loadAtCase };
+      const ratio =
+        result.ratio === null ? 'n/a' : `${result.ratioIsLowerBound ? '> ' : ''}${result.ratio.toFixed(1)}×`;
+      console.log(`  ${' '.repeat(label.length)}  B/A ${ratio}`);
+      results.push(result);
+      // Each finished case is saved at once (beside the saved rows), so a run that fails later keeps what it measured.
+      if (args.write && index < cases.length - 1) {
+        const merged = mergeRows(results);
+        writeOutputs(machine(), merged, checkTargets(merged), '');
+      }
+    }
+
     const checks = checkTargets(results);
-    const section = markdownSection(machine, results, checks);
+    const section = markdownSection(machine(), results, checks);
     console.log(`\n${section}`);
     if (args.write) {
       // A partial run (--only … --write) replaces its own rows and keeps the others from docs/bench/react.json.
       const merged = args.only ? mergeRows(results) : results;
-      writeOutputs(machine, merged, checkTargets(merged), section);
+      writeOutputs(machine(), merged, checkTargets(merged), section);
     }
     console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
