@@ -7,7 +7,7 @@
  *   --cap=<seconds>       longest wait for one run's final state (default 300)
  *   --load-cap=<seconds>  longest wait for the list to show the N members from the attach SYNC (default 120)
  *   --live-load-cap=<seconds>  the same when a side that could not load the SYNC is retried with the members entered
- *                         after mounting (default 600: @ably/chat/react copies the whole set per event, so 10,000
+ *                         after mounting (default 900: @ably/chat/react copies the whole set per event, so 10,000
  *                         members cost it O(N²))
  *   --cpu-profile=<dir>   also write a V8 CPU profile of the page for each burst (open in Chrome DevTools)
  *   --only=<case>         run only the cases with m members and e events (`1000x1000`), or one (`1000x1000-task`)
@@ -81,7 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
   if (!Number.isFinite(loadCapSeconds) || loadCapSeconds <= 0) {
     throw new Error('bench: --load-cap must be a positive number of seconds');
   }
-  const liveLoadCapSeconds = Number(flagValue(argv, '--live-load-cap') ?? 600);
+  const liveLoadCapSeconds = Number(flagValue(argv, '--live-load-cap') ?? 900);
   if (!Number.isFinite(liveLoadCapSeconds) || liveLoadCapSeconds <= 0) {
     throw new Error('bench: --live-load-cap must be a positive number of seconds');
   }
