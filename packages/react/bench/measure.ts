@@ -110,6 +110,7 @@ export async function measureSide(
     const crash = new Promise<'crashed'>((resolve) => page.once('crash', () => resolve('crashed')));
     const loadBefore = await readMetrics(cdp);
     const loadStart = performance.now();
+    const loadCapMs = population === 'live' ? (env.liveLoadCapMs ?? env.loadCapMs) : env.loadCapMs;
     const mountAndLoad = async () => {
       await page.evaluate(({ side, options }) => window.bench.mount(side, options), {
         side,
@@ -118,10 +119,16 @@ export async function measureSide(
       if (population === 'live') await driver.sendFrames(channel, populationFrames(benchCase.members));
       await page.waitForFunction((members) => window.bench.state().members >= members, benchCase.members, {
         polling: 50,
-        timeout: population === 'live' ? (env.liveLoadCapMs ?? env.loadCapMs) : env.loadCapMs,
+        timeout: loadCapMs,
       });
       return 'loaded' as const;
     };
+    // Playwright's own timeout does not fire while the page's main thread is stuck (a renderer collecting garbage
+    // until it runs out of memory), so Node keeps the cap too; a stuck page is then closed with its context.
+    let capTimer: NodeJS.Timeout | undefined;
+    const capped = new Promise<'stuck'>((resolve) => {
+      capTimer = setTimeout(() => resolve('stuck'), loadCapMs + 5_000);
+    });
     const loadOutcome = await Promise.race([
       mountAndLoad().catch((error: unknown) => {
         if (error instanceof errors.TimeoutError) return 'timeout' as const;
@@ -130,11 +137,23 @@ export async function measureSide(
         throw error;
       }),
       crash,
+      capped,
     ]);
+    clearTimeout(capTimer);
     const loadMs = performance.now() - loadStart;
+    if (loadOutcome === 'stuck') {
+      const failure = `not loaded in ${Math.round(loadMs / 1000)} s (the page stopped responding)`;
+      return failed(side, population, { loaded: false, loadMs, loadMainThreadMs: 0 }, failure);
+    }
     // A renderer running out of memory can time out first and crash a moment later, while its metrics are read.
     const afterLoad =
-      loadOutcome === 'crashed' ? 'crashed' : await Promise.race([readMetrics(cdp).catch(goneOrThrow), crash]);
+      loadOutcome === 'crashed'
+        ? 'crashed'
+        : await Promise.race([readMetrics(cdp).catch(goneOrThrow), crash, settleAfter(10_000, 'stuck' as const)]);
+    if (afterLoad === 'stuck') {
+      const failure = `not loaded in ${Math.round(loadMs / 1000)} s (the page stopped responding)`;
+      return failed(side, population, { loaded: false, loadMs, loadMainThreadMs: 0 }, failure);
+    }
     if (afterLoad === 'crashed') {
       return failed(
         side,
@@ -179,6 +198,11 @@ export async function measureSide(
     await context.close().catch(() => {});
     await driver.close().catch(() => {});
   }
+}
+
+/** Resolves to `value` after `ms` (the timer does not keep Node alive). */
+function settleAfter<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
 }
 
 /** Whether a Playwright call failed because the renderer crashed or its page went away. */
