@@ -52,14 +52,14 @@ export interface PublishedMembers {
  * member and person keeps its object identity across snapshots.
  */
 export class MemberIndex {
-  private readonly byKey = new Map<string, Member>();
-  private readonly byClient = new Map<string, Map<string, Member>>();
-  private readonly people = new Map<string, AnyPerson>();
-  private readonly dirtyClients = new Set<string>();
-  private membersDirty = false;
+  readonly #byKey = new Map<string, Member>();
+  readonly #byClient = new Map<string, Map<string, Member>>();
+  readonly #people = new Map<string, AnyPerson>();
+  readonly #dirtyClients = new Set<string>();
+  #membersDirty = false;
   /** Someone entered or left (not just updated), so the key lists must be rebuilt. */
-  private membershipDirty = false;
-  private published: PublishedMembers = {
+  #membershipDirty = false;
+  #published: PublishedMembers = {
     members: EMPTY_MEMBERS,
     memberKeys: EMPTY_IDS,
     personIds: EMPTY_IDS,
@@ -68,86 +68,86 @@ export class MemberIndex {
   };
 
   get size(): number {
-    return this.byKey.size;
+    return this.#byKey.size;
   }
 
   get dirty(): boolean {
-    return this.membersDirty;
+    return this.#membersDirty;
   }
 
   keys(): IterableIterator<string> {
-    return this.byKey.keys();
+    return this.#byKey.keys();
   }
 
   get(key: string): Member | undefined {
-    return this.byKey.get(key);
+    return this.#byKey.get(key);
   }
 
   /** Adds or replaces a member; returns `false` (and keeps the old object) when nothing about it changed. */
   put(member: Member): boolean {
-    const existing = this.byKey.get(member.key);
+    const existing = this.#byKey.get(member.key);
     if (existing && sameMember(existing, member)) return false;
-    if (!existing) this.membershipDirty = true;
-    this.byKey.set(member.key, member);
-    let connections = this.byClient.get(member.clientId);
+    if (!existing) this.#membershipDirty = true;
+    this.#byKey.set(member.key, member);
+    let connections = this.#byClient.get(member.clientId);
     if (!connections) {
       connections = new Map();
-      this.byClient.set(member.clientId, connections);
+      this.#byClient.set(member.clientId, connections);
     }
     connections.set(member.key, member);
-    this.markDirty(member.clientId);
+    this.#markDirty(member.clientId);
     return true;
   }
 
   /** Removes a member; returns `false` when it was not there. */
   remove(key: string): boolean {
-    const existing = this.byKey.get(key);
+    const existing = this.#byKey.get(key);
     if (!existing) return false;
-    this.byKey.delete(key);
-    this.membershipDirty = true;
-    const connections = this.byClient.get(existing.clientId);
+    this.#byKey.delete(key);
+    this.#membershipDirty = true;
+    const connections = this.#byClient.get(existing.clientId);
     connections?.delete(key);
-    if (connections && connections.size === 0) this.byClient.delete(existing.clientId);
-    this.markDirty(existing.clientId);
+    if (connections && connections.size === 0) this.#byClient.delete(existing.clientId);
+    this.#markDirty(existing.clientId);
     return true;
   }
 
   clear(): void {
-    for (const key of [...this.byKey.keys()]) this.remove(key);
+    for (const key of [...this.#byKey.keys()]) this.remove(key);
   }
 
   /** The current arrays; rebuilt only after a change since the last call. */
   publish(): PublishedMembers {
-    if (!this.membersDirty) return this.published;
-    for (const clientId of this.dirtyClients) {
-      const connections = this.byClient.get(clientId);
+    if (!this.#membersDirty) return this.#published;
+    for (const clientId of this.#dirtyClients) {
+      const connections = this.#byClient.get(clientId);
       if (!connections) {
-        this.people.delete(clientId);
+        this.#people.delete(clientId);
         continue;
       }
       const list = Object.freeze([...connections.values()]);
       let latest = list[0]!;
       for (const member of list) if (member.updatedAt.getTime() > latest.updatedAt.getTime()) latest = member;
-      this.people.set(clientId, Object.freeze({ clientId, connections: list, latest }));
+      this.#people.set(clientId, Object.freeze({ clientId, connections: list, latest }));
     }
-    this.dirtyClients.clear();
-    this.membersDirty = false;
-    const membershipChanged = this.membershipDirty;
-    this.membershipDirty = false;
-    const previous = this.published;
-    this.published = {
-      members: this.byKey.size === 0 ? EMPTY_MEMBERS : Object.freeze([...this.byKey.values()]),
-      memberKeys: membershipChanged ? stableKeys(previous.memberKeys, this.byKey) : previous.memberKeys,
-      personIds: membershipChanged ? stableKeys(previous.personIds, this.people) : previous.personIds,
-      people: this.people.size === 0 ? EMPTY_PEOPLE : Object.freeze([...this.people.values()]),
-      peopleByClientId: new Map(this.people),
+    this.#dirtyClients.clear();
+    this.#membersDirty = false;
+    const membershipChanged = this.#membershipDirty;
+    this.#membershipDirty = false;
+    const previous = this.#published;
+    this.#published = {
+      members: this.#byKey.size === 0 ? EMPTY_MEMBERS : Object.freeze([...this.#byKey.values()]),
+      memberKeys: membershipChanged ? stableKeys(previous.memberKeys, this.#byKey) : previous.memberKeys,
+      personIds: membershipChanged ? stableKeys(previous.personIds, this.#people) : previous.personIds,
+      people: this.#people.size === 0 ? EMPTY_PEOPLE : Object.freeze([...this.#people.values()]),
+      peopleByClientId: new Map(this.#people),
     };
-    return this.published;
+    return this.#published;
   }
 
-  private markDirty(clientId: string): void {
-    this.dirtyClients.add(clientId);
-    this.membersDirty = true;
+  #markDirty(clientId: string): void {
+    this.#dirtyClients.add(clientId);
+    this.#membersDirty = true;
   }
 }
 

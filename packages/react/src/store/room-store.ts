@@ -47,55 +47,59 @@ const PRESENCE_EVENT_NAMES: ReadonlySet<string> = new Set<PresenceEventName>(['e
  * const unsubscribe = store.subscribe(() => render(store.getSnapshot().members));
  */
 export class RoomStore {
-  private readonly index = new MemberIndex();
-  private readonly listeners = new Set<() => void>();
-  private readonly eventListeners = new Set<(event: PresenceKitEvent<unknown>) => void>();
-  private readonly syncListeners = new Set<() => void>();
-  private readonly errorListeners = new Set<(error: Ably.ErrorInfo) => void>();
-  private snapshot: Snapshot = EMPTY_ROOM_SNAPSHOT;
-  private occupancy: OccupancyMetrics = EMPTY_OCCUPANCY;
-  private hasOccupancy = false;
-  private occupancyVersion = 0;
-  private isSynced = false;
-  private selfDirty = false;
-  private cancelFrame: (() => void) | undefined;
+  readonly #index = new MemberIndex();
+  readonly #listeners = new Set<() => void>();
+  readonly #eventListeners = new Set<(event: PresenceKitEvent<unknown>) => void>();
+  readonly #syncListeners = new Set<() => void>();
+  readonly #errorListeners = new Set<(error: Ably.ErrorInfo) => void>();
+  #snapshot: Snapshot = EMPTY_ROOM_SNAPSHOT;
+  #occupancy: OccupancyMetrics = EMPTY_OCCUPANCY;
+  #hasOccupancy = false;
+  #occupancyVersion = 0;
+  #isSynced = false;
+  #selfDirty = false;
+  #cancelFrame: (() => void) | undefined;
   /** Keys changed by events while a full `get()` was in flight: those events are newer than the get's answer. */
-  private touchedDuringSync: Set<string> | undefined;
-  private syncGeneration = 0;
+  #touchedDuringSync: Set<string> | undefined;
+  #syncGeneration = 0;
 
-  constructor(private readonly options: RoomStoreOptions) {}
+  readonly #options: RoomStoreOptions;
 
-  readonly getSnapshot = (): Snapshot => this.snapshot;
+  constructor(options: RoomStoreOptions) {
+    this.#options = options;
+  }
+
+  readonly getSnapshot = (): Snapshot => this.#snapshot;
 
   readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   };
 
   /** Raw presence events, delivered synchronously as the SDK emits them (for event hooks; not batched). */
   onPresenceEvent(listener: (event: PresenceKitEvent<unknown>) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
+    this.#eventListeners.add(listener);
+    return () => this.#eventListeners.delete(listener);
   }
 
   /** Called after each full reconcile (first attach, discontinuity, re-attach). */
   onSynced(listener: () => void): () => void {
-    this.syncListeners.add(listener);
-    return () => this.syncListeners.delete(listener);
+    this.#syncListeners.add(listener);
+    return () => this.#syncListeners.delete(listener);
   }
 
   /** Errors the store met while reading the room (failed `get()`, failed subscription). */
   onError(listener: (error: Ably.ErrorInfo) => void): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    this.#errorListeners.add(listener);
+    return () => this.#errorListeners.delete(listener);
   }
 
   /** Call when the connection changed (e.g. a new connectionId after a failed resume), so `self` is recomputed. */
   connectionChanged(): void {
-    this.selfDirty = true;
-    this.schedule();
+    this.#selfDirty = true;
+    this.#schedule();
   }
 
   /**
@@ -108,20 +112,20 @@ export class RoomStore {
     const syncIfAttached = () => {
       if (room.status === 'attached' && needsSync) {
         needsSync = false;
-        void this.sync(room);
+        void this.#sync(room);
       }
     };
 
     try {
-      offs.push(room.presence.subscribe((event) => this.applyEvent(event)).unsubscribe);
+      offs.push(room.presence.subscribe((event) => this.#applyEvent(event)).unsubscribe);
     } catch (error) {
       // Presence events are off for this room (`presence.enableEvents: false`): members stay empty, occupancy works.
-      this.reportError(error);
+      this.#reportError(error);
     }
 
     const occupancyEvents = room.options().occupancy?.enableEvents === true;
     if (occupancyEvents) {
-      const onOccupancy = (message: Ably.InboundMessage) => this.applyOccupancy(parseOccupancyMetrics(message.data));
+      const onOccupancy = (message: Ably.InboundMessage) => this.#applyOccupancy(parseOccupancyMetrics(message.data));
       void room.channel.subscribe(OCCUPANCY_EVENT_NAME, onOccupancy);
       offs.push(() => room.channel.unsubscribe(OCCUPANCY_EVENT_NAME, onOccupancy));
     }
@@ -131,7 +135,7 @@ export class RoomStore {
         if (change.current === 'detached' || change.current === 'suspended' || change.current === 'failed') {
           needsSync = true;
         }
-        if (change.current === 'attached' && occupancyEvents && !this.hasOccupancy) void this.seedOccupancy(room);
+        if (change.current === 'attached' && occupancyEvents && !this.#hasOccupancy) void this.#seedOccupancy(room);
         syncIfAttached();
       }).off,
     );
@@ -142,29 +146,29 @@ export class RoomStore {
         syncIfAttached();
       }).off,
     );
-    if (room.status === 'attached' && occupancyEvents) void this.seedOccupancy(room);
+    if (room.status === 'attached' && occupancyEvents) void this.#seedOccupancy(room);
     syncIfAttached();
 
     return () => {
       for (const off of offs) off();
-      this.syncGeneration++;
-      this.touchedDuringSync = undefined;
-      this.index.clear();
-      this.isSynced = false;
-      this.occupancy = EMPTY_OCCUPANCY;
-      this.hasOccupancy = false;
-      this.schedule();
+      this.#syncGeneration++;
+      this.#touchedDuringSync = undefined;
+      this.#index.clear();
+      this.#isSynced = false;
+      this.#occupancy = EMPTY_OCCUPANCY;
+      this.#hasOccupancy = false;
+      this.#schedule();
     };
   }
 
   /** Stops any pending frame; the store can be garbage-collected afterwards. */
   dispose(): void {
-    this.cancelFrame?.();
-    this.cancelFrame = undefined;
-    this.listeners.clear();
-    this.eventListeners.clear();
-    this.syncListeners.clear();
-    this.errorListeners.clear();
+    this.#cancelFrame?.();
+    this.#cancelFrame = undefined;
+    this.#listeners.clear();
+    this.#eventListeners.clear();
+    this.#syncListeners.clear();
+    this.#errorListeners.clear();
   }
 
   /** Whether this client's current connection is in the member set right now (not waiting for the next frame). */
@@ -175,106 +179,106 @@ export class RoomStore {
   /** This client's member on its current connection right now (not waiting for the next frame), if present. */
   selfNow(): Member | undefined {
     const key = this.selfKey();
-    return key === undefined ? undefined : this.index.get(key);
+    return key === undefined ? undefined : this.#index.get(key);
   }
 
   /** The member key this client has on its current connection (`clientId:connectionId`), once connected. */
   selfKey(): string | undefined {
-    const { clientId, connectionId } = this.options.identity();
+    const { clientId, connectionId } = this.#options.identity();
     return clientId === undefined || connectionId === undefined ? undefined : memberKey(clientId, connectionId);
   }
 
   /** Sets occupancy from outside (e.g. a REST poll); ignored when unchanged. */
   setOccupancy(metrics: OccupancyMetrics): void {
-    this.applyOccupancy(metrics);
+    this.#applyOccupancy(metrics);
   }
 
-  private applyEvent(event: PresenceEvent): void {
+  #applyEvent(event: PresenceEvent): void {
     if (!PRESENCE_EVENT_NAMES.has(event.type)) return;
     const type = event.type as PresenceEventName;
     const member = toMember(event.member);
-    this.touchedDuringSync?.add(member.key);
-    const changed = type === 'leave' ? this.index.remove(member.key) : this.index.put(member);
-    if (changed) this.schedule();
-    if (this.eventListeners.size > 0) {
+    this.#touchedDuringSync?.add(member.key);
+    const changed = type === 'leave' ? this.#index.remove(member.key) : this.#index.put(member);
+    if (changed) this.#schedule();
+    if (this.#eventListeners.size > 0) {
       // Hand listeners the stored object when it is unchanged, so identity matches what the snapshot holds.
-      const stored = type === 'leave' ? member : (this.index.get(member.key) ?? member);
+      const stored = type === 'leave' ? member : (this.#index.get(member.key) ?? member);
       const forwarded: PresenceKitEvent<unknown> = { type, member: stored };
-      callEach(this.eventListeners, forwarded);
+      callEach(this.#eventListeners, forwarded);
     }
   }
 
-  private async sync(room: Room): Promise<void> {
-    const generation = ++this.syncGeneration;
+  async #sync(room: Room): Promise<void> {
+    const generation = ++this.#syncGeneration;
     const touched = new Set<string>();
-    this.touchedDuringSync = touched;
+    this.#touchedDuringSync = touched;
     let members: Member[];
     try {
       members = (await room.presence.get()).map(toMember);
     } catch (error) {
-      if (generation === this.syncGeneration) this.touchedDuringSync = undefined;
-      this.reportError(error);
+      if (generation === this.#syncGeneration) this.#touchedDuringSync = undefined;
+      this.#reportError(error);
       return;
     }
-    if (generation !== this.syncGeneration) return;
-    this.touchedDuringSync = undefined;
+    if (generation !== this.#syncGeneration) return;
+    this.#touchedDuringSync = undefined;
     const seen = new Set<string>();
     let changed = false;
     for (const member of members) {
       seen.add(member.key);
       if (touched.has(member.key)) continue;
-      if (this.index.put(member)) changed = true;
+      if (this.#index.put(member)) changed = true;
     }
-    for (const key of [...this.index.keys()]) {
-      if (!seen.has(key) && !touched.has(key) && this.index.remove(key)) changed = true;
+    for (const key of [...this.#index.keys()]) {
+      if (!seen.has(key) && !touched.has(key) && this.#index.remove(key)) changed = true;
     }
-    const firstSync = !this.isSynced;
-    this.isSynced = true;
-    if (changed || firstSync) this.schedule();
-    callEach(this.syncListeners, undefined);
+    const firstSync = !this.#isSynced;
+    this.#isSynced = true;
+    if (changed || firstSync) this.#schedule();
+    callEach(this.#syncListeners, undefined);
   }
 
-  private async seedOccupancy(room: Room): Promise<void> {
-    const versionAtStart = this.occupancyVersion;
+  async #seedOccupancy(room: Room): Promise<void> {
+    const versionAtStart = this.#occupancyVersion;
     try {
       const metrics = await fetchChannelOccupancy(room.channel);
       // An event that arrived while the request was in flight is newer than the REST answer.
-      if (this.occupancyVersion !== versionAtStart) return;
-      this.applyOccupancy(metrics);
+      if (this.#occupancyVersion !== versionAtStart) return;
+      this.#applyOccupancy(metrics);
     } catch {
       // No `channel-metadata` capability, or REST unreachable: occupancy events will still arrive.
     }
   }
 
-  private applyOccupancy(metrics: OccupancyMetrics | null): void {
+  #applyOccupancy(metrics: OccupancyMetrics | null): void {
     if (!metrics) return;
-    this.occupancyVersion++;
-    if (this.hasOccupancy && sameOccupancy(metrics, this.occupancy)) return;
-    this.occupancy = metrics;
-    this.hasOccupancy = true;
-    this.schedule();
+    this.#occupancyVersion++;
+    if (this.#hasOccupancy && sameOccupancy(metrics, this.#occupancy)) return;
+    this.#occupancy = metrics;
+    this.#hasOccupancy = true;
+    this.#schedule();
   }
 
-  private reportError(error: unknown): void {
-    callEach(this.errorListeners, toErrorInfo(error));
+  #reportError(error: unknown): void {
+    callEach(this.#errorListeners, toErrorInfo(error));
   }
 
-  private schedule(): void {
-    if (this.cancelFrame) return;
-    this.cancelFrame = this.options.scheduler(() => {
-      this.cancelFrame = undefined;
-      this.flush();
+  #schedule(): void {
+    if (this.#cancelFrame) return;
+    this.#cancelFrame = this.#options.scheduler(() => {
+      this.#cancelFrame = undefined;
+      this.#flush();
     });
   }
 
-  private flush(): void {
-    const previous = this.snapshot;
-    const membersChanged = this.index.dirty;
-    const published = this.index.publish();
-    const identityChanged = this.selfDirty;
-    const self = membersChanged || identityChanged ? this.computeSelf(previous.self, published) : previous.self;
-    this.selfDirty = false;
-    const myClientId = this.options.identity().clientId;
+  #flush(): void {
+    const previous = this.#snapshot;
+    const membersChanged = this.#index.dirty;
+    const published = this.#index.publish();
+    const identityChanged = this.#selfDirty;
+    const self = membersChanged || identityChanged ? this.#computeSelf(previous.self, published) : previous.self;
+    this.#selfDirty = false;
+    const myClientId = this.#options.identity().clientId;
     const others =
       published.people === previous.people && !identityChanged
         ? previous.others
@@ -289,13 +293,13 @@ export class RoomStore {
       otherPersonIds === previous.otherPersonIds &&
       published.people === previous.people &&
       self === previous.self &&
-      this.occupancy === previous.occupancy &&
-      this.isSynced === previous.isSynced &&
-      this.hasOccupancy === previous.hasOccupancy
+      this.#occupancy === previous.occupancy &&
+      this.#isSynced === previous.isSynced &&
+      this.#hasOccupancy === previous.hasOccupancy
     ) {
       return;
     }
-    this.snapshot = Object.freeze({
+    this.#snapshot = Object.freeze({
       members: published.members,
       people: published.people,
       others,
@@ -304,18 +308,18 @@ export class RoomStore {
       otherPersonIds,
       peopleByClientId: published.peopleByClientId,
       self,
-      occupancy: this.occupancy,
-      isSynced: this.isSynced,
-      hasOccupancy: this.hasOccupancy,
+      occupancy: this.#occupancy,
+      isSynced: this.#isSynced,
+      hasOccupancy: this.#hasOccupancy,
     });
-    callEach(this.listeners, undefined);
+    callEach(this.#listeners, undefined);
   }
 
-  private computeSelf(
+  #computeSelf(
     previous: readonly Member[],
     published: { peopleByClientId: ReadonlyMap<string, { connections: readonly Member[] }> },
   ): readonly Member[] {
-    const { clientId, connectionId } = this.options.identity();
+    const { clientId, connectionId } = this.#options.identity();
     if (clientId === undefined || connectionId === undefined) return previous.length === 0 ? previous : EMPTY_MEMBERS;
     const own = published.peopleByClientId.get(clientId)?.connections ?? EMPTY_MEMBERS;
     const key = memberKey(clientId, connectionId);
