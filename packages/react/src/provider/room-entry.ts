@@ -1,6 +1,6 @@
 import { type ChatClient, type Room, type RoomOptions, RoomStatus } from '@ably/chat';
 import type * as Ably from 'ably';
-import { PresenceKitError, PresenceKitErrorCode, toErrorInfo } from '../errors.js';
+import { CODE_ROOM_UNAVAILABLE, PresenceKitError, toErrorInfo } from '../errors.js';
 import { callEach } from '../store/call-each.js';
 import { fetchChannelOccupancy } from '../store/channel-status.js';
 import type { FrameScheduler } from '../store/frame-scheduler.js';
@@ -200,7 +200,7 @@ export class RoomEntry {
         const info =
           error?.code === ROOM_EXISTS_WITH_DIFFERENT_OPTIONS
             ? new PresenceKitError(
-                PresenceKitErrorCode.RoomUnavailable,
+                CODE_ROOM_UNAVAILABLE,
                 `Room "${this.name}" is already held on this ChatClient with different options (e.g. by <ChatRoomProvider>). Pass the same options to <PresenceRoom options> as to the other holder, or none to both.`,
                 400,
                 error,
@@ -222,7 +222,7 @@ export class RoomEntry {
     // Nothing will attach this session's room any more: settle pending presence calls instead of leaving them hanging.
     this.#rejectWaiters(
       new PresenceKitError(
-        PresenceKitErrorCode.RoomUnavailable,
+        CODE_ROOM_UNAVAILABLE,
         `Room "${this.name}" was let go (its last component unmounted) before presence could be sent.`,
       ),
     );
@@ -251,7 +251,7 @@ export class RoomEntry {
       cause instanceof PresenceKitError
         ? cause
         : new PresenceKitError(
-            PresenceKitErrorCode.RoomUnavailable,
+            CODE_ROOM_UNAVAILABLE,
             `Room "${this.name}" is unavailable (${what}${cause ? `: ${cause.message}` : ''}); presence cannot be sent. Check the token's capability for this room and the connection, then remount the room.`,
             cause?.statusCode ?? 400,
             cause,

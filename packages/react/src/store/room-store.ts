@@ -7,7 +7,7 @@ import { EMPTY_IDS, EMPTY_MEMBERS, EMPTY_OCCUPANCY, EMPTY_PEOPLE, EMPTY_ROOM_SNA
 import type { FrameScheduler } from './frame-scheduler.js';
 import { MemberIndex, memberKey, toMember } from './member-index.js';
 import { parseOccupancyMetrics, sameOccupancy } from './occupancy-metrics.js';
-import { shallow } from './shallow.js';
+import { sameItems } from './same-items.js';
 import type {
   OccupancyMetrics,
   Person,
@@ -276,7 +276,7 @@ export class RoomStore {
     const membersChanged = this.#index.dirty;
     const published = this.#index.publish();
     const identityChanged = this.#selfDirty;
-    const self = membersChanged || identityChanged ? this.#computeSelf(previous.self, published) : previous.self;
+    const self = membersChanged || identityChanged ? this.#computeSelf(previous.self) : previous.self;
     this.#selfDirty = false;
     const myClientId = this.#options.identity().clientId;
     const others =
@@ -315,17 +315,11 @@ export class RoomStore {
     callEach(this.#listeners, undefined);
   }
 
-  #computeSelf(
-    previous: readonly Member[],
-    published: { peopleByClientId: ReadonlyMap<string, { connections: readonly Member[] }> },
-  ): readonly Member[] {
-    const { clientId, connectionId } = this.#options.identity();
-    if (clientId === undefined || connectionId === undefined) return previous.length === 0 ? previous : EMPTY_MEMBERS;
-    const own = published.peopleByClientId.get(clientId)?.connections ?? EMPTY_MEMBERS;
-    const key = memberKey(clientId, connectionId);
-    const next = own.filter((member) => member.key === key);
-    if (shallow(next, previous)) return previous;
-    return next.length === 0 ? EMPTY_MEMBERS : Object.freeze(next);
+  /** This connection's member (a key is unique, so at most one), as the previous array while it is the same one. */
+  #computeSelf(previous: readonly Member[]): readonly Member[] {
+    const member = this.selfNow();
+    if (member === previous[0]) return previous;
+    return member ? Object.freeze([member]) : EMPTY_MEMBERS;
   }
 }
 
@@ -341,7 +335,7 @@ function withoutClient<T extends AnyPerson | string>(
 ): readonly T[] {
   if (clientId === undefined || !present.has(clientId)) return all;
   const next = all.filter((item) => (typeof item === 'string' ? item : (item as AnyPerson).clientId) !== clientId);
-  if (shallow(next, previous)) return previous;
+  if (sameItems(next, previous)) return previous;
   if (next.length === 0) return (typeof all[0] === 'string' ? EMPTY_IDS : EMPTY_PEOPLE) as readonly T[];
   return Object.freeze(next);
 }
