@@ -5,7 +5,7 @@ import { callEach } from '../store/call-each.js';
 import { fetchChannelOccupancy } from '../store/channel-status.js';
 import type { FrameScheduler } from '../store/frame-scheduler.js';
 import { PresenceController } from '../store/presence-controller.js';
-import { RoomStore } from '../store/room-store.js';
+import { RoomStoreCore } from '../store/room-store-core.js';
 import { ValueStore } from '../store/value-store.js';
 import type { RoomLedger } from './room-ledger.js';
 
@@ -41,7 +41,7 @@ interface Waiter {
  * attaches the room; the last `release()` lets it go a tick later, so StrictMode's unmount-remount reuses it.
  */
 export class RoomEntry {
-  readonly store: RoomStore;
+  readonly store: RoomStoreCore;
   readonly status = new ValueStore<RoomStatusValue>(INITIAL_STATUS);
   readonly presence: PresenceController;
   readonly #errorListeners = new Set<(event: RoomErrorEvent) => void>();
@@ -69,7 +69,7 @@ export class RoomEntry {
     this.#client = client;
     this.#ledger = ledger;
     this.#onStopped = onStopped;
-    this.store = new RoomStore({
+    this.store = new RoomStoreCore({
       scheduler,
       identity: () => ({ clientId: client.clientId, connectionId: client.realtime.connection.id }),
     });

@@ -3,7 +3,7 @@ import type * as Ably from 'ably';
 import { toErrorInfo } from '../errors.js';
 import { warnOnce } from '../internal/dev-warning.js';
 import { jsonEqual } from './json-equal.js';
-import type { RoomStore } from './room-store.js';
+import type { RoomStoreCore } from './room-store-core.js';
 import { ValueStore } from './value-store.js';
 
 /** How long after a reconcile we let the SDK's own re-entry (RTP17) land before entering ourselves. */
@@ -25,7 +25,7 @@ interface Contribution {
 
 /** What the controller needs from the room it lives in. */
 export interface PresenceHost {
-  readonly store: RoomStore;
+  readonly store: RoomStoreCore;
   /** Resolves with the room once it is attached; rejects when it cannot be attached. */
   whenAttached(): Promise<Room>;
 }
