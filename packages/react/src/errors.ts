@@ -1,5 +1,15 @@
 import * as Ably from 'ably';
 
+// The codes as plain constants too, for the kit's own code: bundlers inline a constant where it is used, while every
+// `PresenceKitErrorCode.X` read would keep the whole object (and its key names) in an app's bundle.
+export const CODE_MISSING_PROVIDER = 104000;
+export const CODE_MISSING_ROOM = 104001;
+export const CODE_INVALID_ARGUMENT = 104002;
+export const CODE_ROOM_UNAVAILABLE = 104003;
+export const CODE_INVALID_PRESENCE_DATA = 104004;
+export const CODE_PRESENCE_DATA_TOO_LARGE = 104005;
+export const CODE_SELECT_FAILED = 104006;
+
 /**
  * Error codes raised by presence-kit itself. They live in their own six-digit range (104000–104099), next to Ably's
  * five-digit codes and Ably Chat's 102xxx, so a kit error never reads as one of Ably's. Errors that come from the
@@ -7,19 +17,19 @@ import * as Ably from 'ably';
  */
 export const PresenceKitErrorCode = {
   /** A hook or component was rendered outside `<PresenceKitProvider>`. */
-  MissingProvider: 104000,
+  MissingProvider: CODE_MISSING_PROVIDER,
   /** A hook that needs a room was rendered outside `<PresenceRoom>` and was not given `{ room }`. */
-  MissingRoom: 104001,
+  MissingRoom: CODE_MISSING_ROOM,
   /** An argument was invalid (e.g. an empty room name, a non-integer limit). */
-  InvalidArgument: 104002,
+  InvalidArgument: CODE_INVALID_ARGUMENT,
   /** The room could not be attached, so the presence call could not be made; `cause` holds the SDK's error. */
-  RoomUnavailable: 104003,
+  RoomUnavailable: CODE_ROOM_UNAVAILABLE,
   /** Presence data that cannot be sent: not JSON-serializable, or not a plain object. */
-  InvalidPresenceData: 104004,
+  InvalidPresenceData: CODE_INVALID_PRESENCE_DATA,
   /** Presence data larger than Ably's message size limit (64 KiB with the clientId); nothing is sent. */
-  PresenceDataTooLarge: 104005,
+  PresenceDataTooLarge: CODE_PRESENCE_DATA_TOO_LARGE,
   /** A `select` function passed to a hook threw; `cause` holds what it threw. */
-  SelectFailed: 104006,
+  SelectFailed: CODE_SELECT_FAILED,
 } as const;
 
 export type PresenceKitErrorCodeValue = (typeof PresenceKitErrorCode)[keyof typeof PresenceKitErrorCode];

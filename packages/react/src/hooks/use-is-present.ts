@@ -1,6 +1,6 @@
 'use client';
+import { usePeopleSelector } from '../internal/use-people-selector.js';
 import type { RoomHookOptions } from '../internal/use-room-entry.js';
-import { useRoomSelector } from '../internal/use-room-selector.js';
 
 /** Options of {@link useIsPresent}. */
 export interface UseIsPresentOptions extends RoomHookOptions {
@@ -17,7 +17,7 @@ export interface UseIsPresentOptions extends RoomHookOptions {
  */
 export function useIsPresent(options: UseIsPresentOptions): boolean {
   const { clientId } = options;
-  return useRoomSelector<boolean, boolean>('useIsPresent', { room: options.room }, (snapshot) =>
+  return usePeopleSelector<boolean, boolean>('useIsPresent', { room: options.room }, (snapshot) =>
     snapshot.peopleByClientId.has(clientId),
   );
 }

@@ -1,6 +1,6 @@
 'use client';
+import { usePeopleSelector } from '../internal/use-people-selector.js';
 import type { RoomHookOptions } from '../internal/use-room-entry.js';
-import { useRoomSelector } from '../internal/use-room-selector.js';
 
 /** Options of {@link useMemberKeys}. */
 export type UseMemberKeysOptions = RoomHookOptions;
@@ -16,7 +16,7 @@ export type UseMemberKeysOptions = RoomHookOptions;
  * return <ul>{keys.map((key) => <MemberRow key={key} memberKey={key} />)}</ul>;
  */
 export function useMemberKeys(options: UseMemberKeysOptions = {}): readonly string[] {
-  return useRoomSelector<readonly string[], readonly string[]>(
+  return usePeopleSelector<readonly string[], readonly string[]>(
     'useMemberKeys',
     { room: options.room },
     (snapshot) => snapshot.memberKeys,

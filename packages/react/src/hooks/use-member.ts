@@ -1,5 +1,6 @@
 'use client';
-import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
+import { usePeopleSelector } from '../internal/use-people-selector.js';
+import type { SelectOptions } from '../internal/use-room-selector.js';
 import { clientIdOfKey } from '../store/member-index.js';
 import type { DefaultPresenceData, PresenceKitMember, RoomSnapshot } from '../store/types.js';
 
@@ -25,7 +26,7 @@ export function useMember<TPresence = DefaultPresenceData, TSelected = PresenceK
   options: UseMemberOptions<TPresence, TSelected>,
 ): TSelected {
   const { key } = options;
-  return useRoomSelector('useMember', options, pickMember, key);
+  return usePeopleSelector('useMember', options, pickMember, key);
 }
 
 const pickMember = (snapshot: RoomSnapshot<unknown>, key: string) =>

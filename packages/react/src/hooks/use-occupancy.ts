@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import { useRoomEntry } from '../internal/use-room-entry.js';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
-import type { OccupancyMetrics, RoomSnapshot } from '../store/types.js';
+import type { LiveSnapshot } from '../store/room-store-core.js';
+import type { OccupancyMetrics } from '../store/types.js';
 
 /** Options of {@link useOccupancy}. */
 export interface UseOccupancyOptions<TSelected = OccupancyMetrics> extends SelectOptions<OccupancyMetrics, TSelected> {
@@ -31,4 +32,4 @@ export function useOccupancy<TSelected = OccupancyMetrics>(options: UseOccupancy
   return useRoomSelector('useOccupancy', options, pickOccupancy);
 }
 
-const pickOccupancy = (snapshot: RoomSnapshot<unknown>) => snapshot.occupancy as never;
+const pickOccupancy = (snapshot: LiveSnapshot) => snapshot.occupancy as never;

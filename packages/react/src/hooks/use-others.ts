@@ -1,5 +1,6 @@
 'use client';
-import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
+import { usePeopleSelector } from '../internal/use-people-selector.js';
+import type { SelectOptions } from '../internal/use-room-selector.js';
 import type { DefaultPresenceData, Person, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link useOthers}. */
@@ -20,7 +21,7 @@ export type UseOthersOptions<TPresence = DefaultPresenceData, TSelected = readon
 export function useOthers<TPresence = DefaultPresenceData, TSelected = readonly Person<TPresence>[]>(
   options: UseOthersOptions<TPresence, TSelected> = {},
 ): TSelected {
-  return useRoomSelector('useOthers', options, pickOthers);
+  return usePeopleSelector('useOthers', options, pickOthers);
 }
 
 const pickOthers = (snapshot: RoomSnapshot<unknown>) => snapshot.others as never;

@@ -1,5 +1,6 @@
 'use client';
-import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
+import { usePeopleSelector } from '../internal/use-people-selector.js';
+import type { SelectOptions } from '../internal/use-room-selector.js';
 import type { DefaultPresenceData, Person, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link usePeople}. */
@@ -20,7 +21,7 @@ export type UsePeopleOptions<TPresence = DefaultPresenceData, TSelected = readon
 export function usePeople<TPresence = DefaultPresenceData, TSelected = readonly Person<TPresence>[]>(
   options: UsePeopleOptions<TPresence, TSelected> = {},
 ): TSelected {
-  return useRoomSelector('usePeople', options, pickPeople);
+  return usePeopleSelector('usePeople', options, pickPeople);
 }
 
 const pickPeople = (snapshot: RoomSnapshot<unknown>) => snapshot.people as never;

@@ -1,6 +1,6 @@
 'use client';
+import { usePeopleSelector } from '../internal/use-people-selector.js';
 import type { RoomHookOptions } from '../internal/use-room-entry.js';
-import { useRoomSelector } from '../internal/use-room-selector.js';
 
 /** Options of {@link usePersonIds}. */
 export interface UsePersonIdsOptions extends RoomHookOptions {
@@ -20,7 +20,7 @@ export interface UsePersonIdsOptions extends RoomHookOptions {
  */
 export function usePersonIds(options: UsePersonIdsOptions = {}): readonly string[] {
   const others = options.others === true;
-  return useRoomSelector<readonly string[], readonly string[]>('usePersonIds', { room: options.room }, (snapshot) =>
+  return usePeopleSelector<readonly string[], readonly string[]>('usePersonIds', { room: options.room }, (snapshot) =>
     others ? snapshot.otherPersonIds : snapshot.personIds,
   );
 }

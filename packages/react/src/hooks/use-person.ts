@@ -1,5 +1,6 @@
 'use client';
-import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
+import { usePeopleSelector } from '../internal/use-people-selector.js';
+import type { SelectOptions } from '../internal/use-room-selector.js';
 import type { DefaultPresenceData, Person, RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link usePerson}. */
@@ -21,7 +22,7 @@ export function usePerson<TPresence = DefaultPresenceData, TSelected = Person<TP
   options: UsePersonOptions<TPresence, TSelected>,
 ): TSelected {
   const { clientId } = options;
-  return useRoomSelector('usePerson', options, pickPerson, clientId);
+  return usePeopleSelector('usePerson', options, pickPerson, clientId);
 }
 
 const pickPerson = (snapshot: RoomSnapshot<unknown>, clientId: string) =>

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_INVALID_ARGUMENT, PresenceKitError } from '../errors.js';
 import { useLatest } from '../internal/use-latest.js';
 import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.js';
 import type { DefaultPresenceData, PresenceEventName, PresenceKitEvent } from '../store/types.js';
@@ -51,7 +51,7 @@ function checkTypes(types: unknown): void {
   const unknown = list.filter((type) => !EVENT_TYPES.includes(type as PresenceEventName));
   if (unknown.length === 0) return;
   throw new PresenceKitError(
-    PresenceKitErrorCode.InvalidArgument,
+    CODE_INVALID_ARGUMENT,
     `usePresenceEventListener got unknown event type${unknown.length > 1 ? 's' : ''} ${unknown.map((type) => JSON.stringify(String(type))).join(', ')} in \`types\`; use ${EVENT_TYPES.map((type) => `'${type}'`).join(', ')}, or omit \`types\` for all four.`,
   );
 }

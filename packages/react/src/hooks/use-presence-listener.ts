@@ -1,6 +1,7 @@
 'use client';
 import { type SelectOptions, useRoomSelector } from '../internal/use-room-selector.js';
-import type { DefaultPresenceData, PresenceKitMember, RoomSnapshot } from '../store/types.js';
+import type { LiveSnapshot } from '../store/room-store-core.js';
+import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
 
 /** Options of {@link usePresenceListener}. */
 export type UsePresenceListenerOptions<
@@ -26,4 +27,4 @@ export function usePresenceListener<
   return useRoomSelector('usePresenceListener', options, pickMembers);
 }
 
-const pickMembers = (snapshot: RoomSnapshot<unknown>) => snapshot.members as never;
+const pickMembers = (snapshot: LiveSnapshot) => snapshot.members as never;

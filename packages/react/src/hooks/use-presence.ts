@@ -8,7 +8,8 @@ import { useStoreSelector } from '../internal/use-store-selector.js';
 import { useValueStable } from '../internal/use-value-stable.js';
 import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
 import { presenceDataError } from '../store/presence-data.js';
-import type { DefaultPresenceData, RoomSnapshot } from '../store/types.js';
+import type { LiveSnapshot } from '../store/room-store-core.js';
+import type { DefaultPresenceData } from '../store/types.js';
 
 /** Options of {@link usePresence}. */
 export interface UsePresenceOptions<TPresence = DefaultPresenceData> extends RoomHookOptions {
@@ -36,7 +37,7 @@ export interface UsePresenceResult<TPresence = DefaultPresenceData> {
 }
 
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set(['room', 'data', 'enterOnMount']);
-const isSelfPresent = (snapshot: RoomSnapshot<unknown>) => snapshot.self.length > 0;
+const isSelfPresent = (snapshot: LiveSnapshot) => snapshot.self.length > 0;
 const noError = () => null;
 
 /**
@@ -82,12 +83,7 @@ export function usePresence<TPresence = DefaultPresenceData>(
     controller.setData(token, stableData as Record<string, unknown> | undefined).catch(() => {});
   }, [controller, token, stableData, clientId]);
 
-  const isPresent = useStoreSelector(
-    'usePresence',
-    entry.store,
-    EMPTY_ROOM_SNAPSHOT as RoomSnapshot<unknown>,
-    isSelfPresent,
-  );
+  const isPresent = useStoreSelector('usePresence', entry.store, EMPTY_ROOM_SNAPSHOT as LiveSnapshot, isSelfPresent);
   const sendError = useSyncExternalStore(controller.error.subscribe, controller.error.getSnapshot, noError);
   const actions = useMemo(() => {
     const checked = (

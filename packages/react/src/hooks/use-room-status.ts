@@ -6,8 +6,8 @@ import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.j
 import { useStoreSelector } from '../internal/use-store-selector.js';
 import type { RoomStatusValue } from '../provider/room-entry.js';
 import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
+import type { LiveSnapshot } from '../store/room-store-core.js';
 import { shallow } from '../store/shallow.js';
-import type { RoomSnapshot } from '../store/types.js';
 
 /** Options of {@link useRoomStatus}. */
 export type UseRoomStatusOptions = RoomHookOptions;
@@ -25,7 +25,7 @@ export interface UseRoomStatusResult {
 }
 
 const SERVER_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
-const selectReadiness = (snapshot: RoomSnapshot<unknown>) => ({
+const selectReadiness = (snapshot: LiveSnapshot) => ({
   isSynced: snapshot.isSynced,
   hasOccupancy: snapshot.hasOccupancy,
 });
@@ -46,7 +46,7 @@ export function useRoomStatus(options: UseRoomStatusOptions = {}): UseRoomStatus
   const readiness = useStoreSelector(
     'useRoomStatus',
     entry.store,
-    EMPTY_ROOM_SNAPSHOT as RoomSnapshot<unknown>,
+    EMPTY_ROOM_SNAPSHOT as LiveSnapshot,
     selectReadiness,
     shallow,
   );

@@ -2,7 +2,7 @@
 import type { ChatClient } from '@ably/chat';
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_MISSING_PROVIDER, PresenceKitError } from '../errors.js';
 import type { RoomRegistry } from '../provider/room-registry.js';
 
 /** What `<PresenceKitProvider>` shares. A stable instance per provider, never an object literal built during render. */
@@ -21,7 +21,7 @@ export function usePresenceKitContext(hookName: string): PresenceKitContextValue
   const value = useContext(PresenceKitContext);
   if (!value) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.MissingProvider,
+      CODE_MISSING_PROVIDER,
       `${hookName} must be used within <PresenceKitProvider>. Wrap your app (or this part of it) in <PresenceKitProvider client={chatClient}>.`,
     );
   }

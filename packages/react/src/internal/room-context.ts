@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useContext } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_INVALID_ARGUMENT, CODE_MISSING_ROOM, PresenceKitError } from '../errors.js';
 import type { RoomEntry } from '../provider/room-entry.js';
 
 /**
@@ -25,13 +25,13 @@ export function useRoomScopeOrNull(): RoomScopeValue | null {
 export function checkRoomName(hookName: string, name: string | null | undefined): string {
   if (name === undefined || name === null) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.MissingRoom,
+      CODE_MISSING_ROOM,
       `${hookName} needs a room: render it inside <PresenceRoom name="…">, or pass the room name (e.g. { room: 'my-room' }).`,
     );
   }
   const problem = roomNameProblem(name);
   if (problem !== undefined) {
-    throw new PresenceKitError(PresenceKitErrorCode.InvalidArgument, `${hookName} was given ${problem}`);
+    throw new PresenceKitError(CODE_INVALID_ARGUMENT, `${hookName} was given ${problem}`);
   }
   return name;
 }

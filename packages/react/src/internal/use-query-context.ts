@@ -2,7 +2,7 @@
 import type { ChatClient } from '@ably/chat';
 import { QueryClient, QueryClientContext, type SkipToken, skipToken } from '@tanstack/react-query';
 import { useContext, useEffect } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_MISSING_ROOM, PresenceKitError } from '../errors.js';
 import { usePresenceKitContext } from './presence-kit-context.js';
 import { useRoomScopeOrNull } from './room-context.js';
 
@@ -45,7 +45,7 @@ export function useQueryRoom(hookName: string, room: string | SkipToken | undefi
   const name = room ?? scoped;
   if (name === undefined) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.MissingRoom,
+      CODE_MISSING_ROOM,
       `${hookName} needs a room: render it inside <PresenceRoom name="…">, or pass { room: 'my-room' } (or skipToken to wait).`,
     );
   }

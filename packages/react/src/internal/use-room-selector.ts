@@ -1,9 +1,9 @@
 'use client';
 import { useMemo } from 'react';
 import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
-import type { RoomSnapshot } from '../store/types.js';
+import type { LiveSnapshot, RoomStoreCore } from '../store/room-store-core.js';
 import { useRoomEntry } from './use-room-entry.js';
-import { useStoreSelector } from './use-store-selector.js';
+import { type ReadableStore, useStoreSelector } from './use-store-selector.js';
 
 /** Options of every hook that reads part of a room and lets you narrow it further. */
 export interface SelectOptions<TInput, TSelected> {
@@ -16,15 +16,31 @@ export interface SelectOptions<TInput, TSelected> {
 }
 
 /**
- * Binds a part of a room snapshot (`pick`, a module-level function given the hook's `arg`, such as a clientId),
- * narrowed by the caller's `select`, through `useSyncExternalStore`. The combined selector keeps its identity while
- * `select`, `pick` and `arg` do, so a re-render with the same snapshot reuses the memoized selection instead of running
- * every selector again. The store holds untyped data; the hook's presence type is the caller's promise about it.
+ * Binds a part of a room's live snapshot (`pick`, a module-level function given the hook's `arg`, such as a clientId),
+ * narrowed by the caller's `select`, through `useSyncExternalStore`. The people hooks read the full snapshot through
+ * `usePeopleSelector` instead, so the per-person views are only built (and bundled) where they are read.
  */
 export function useRoomSelector<TInput, TSelected, TArg = undefined>(
   hookName: string,
   options: SelectOptions<TInput, TSelected>,
-  pick: (snapshot: RoomSnapshot<unknown>, arg: TArg) => TInput,
+  pick: (snapshot: LiveSnapshot, arg: TArg) => TInput,
+  arg?: TArg,
+): TSelected {
+  return useViewSelector(hookName, options, liveStore, pick, arg);
+}
+
+const liveStore = (store: RoomStoreCore): ReadableStore<LiveSnapshot> => store;
+
+/**
+ * `useRoomSelector` over a view of the room's store. The combined selector keeps its identity while `select`, `pick`
+ * and `arg` do, so a re-render with the same snapshot reuses the memoized selection instead of running every selector
+ * again. The store holds untyped data; the hook's presence type is the caller's promise about it.
+ */
+export function useViewSelector<TSnapshot, TInput, TSelected, TArg>(
+  hookName: string,
+  options: SelectOptions<TInput, TSelected>,
+  view: (store: RoomStoreCore) => ReadableStore<TSnapshot>,
+  pick: (snapshot: TSnapshot, arg: TArg) => TInput,
   arg?: TArg,
 ): TSelected {
   const entry = useRoomEntry(hookName, options.room);
@@ -32,14 +48,14 @@ export function useRoomSelector<TInput, TSelected, TArg = undefined>(
   const selector = useMemo(
     () =>
       select
-        ? (snapshot: RoomSnapshot<unknown>) => select(pick(snapshot, arg as TArg))
-        : (snapshot: RoomSnapshot<unknown>) => pick(snapshot, arg as TArg) as unknown as TSelected,
+        ? (snapshot: TSnapshot) => select(pick(snapshot, arg as TArg))
+        : (snapshot: TSnapshot) => pick(snapshot, arg as TArg) as unknown as TSelected,
     [select, pick, arg],
   );
   return useStoreSelector(
     hookName,
-    entry.store,
-    EMPTY_ROOM_SNAPSHOT as RoomSnapshot<unknown>,
+    view(entry.store),
+    EMPTY_ROOM_SNAPSHOT as unknown as TSnapshot,
     selector,
     options.isEqual,
   );

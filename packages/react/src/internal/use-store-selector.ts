@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_SELECT_FAILED, PresenceKitError } from '../errors.js';
 import { shallow } from '../store/shallow.js';
 import { warnOnce } from './dev-warning.js';
 
@@ -82,7 +82,7 @@ function runSelector<TSnapshot, TSelection>(
     if (error instanceof PresenceKitError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new PresenceKitError(
-      PresenceKitErrorCode.SelectFailed,
+      CODE_SELECT_FAILED,
       `${hookName}: the select function threw: ${message}. It runs on every change with the current value, which may be empty or missing a member; guard against that (e.g. with ?.) in select.`,
       500,
       error instanceof Error ? error : undefined,

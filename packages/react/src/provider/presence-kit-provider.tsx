@@ -2,7 +2,7 @@
 import type { ChatClient } from '@ably/chat';
 import type { QueryClient } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_INVALID_ARGUMENT, PresenceKitError } from '../errors.js';
 import { PresenceKitContext, type PresenceKitContextValue } from '../internal/presence-kit-context.js';
 import { animationFrameScheduler, type FrameScheduler } from '../store/frame-scheduler.js';
 import { registryFor } from './room-registry.js';
@@ -35,7 +35,7 @@ export interface PresenceKitProviderProps {
 export function PresenceKitProvider({ client, queryClient, scheduler, children }: PresenceKitProviderProps) {
   if (!client) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.InvalidArgument,
+      CODE_INVALID_ARGUMENT,
       '<PresenceKitProvider> needs a client: pass client={new ChatClient(realtime)}.',
     );
   }

@@ -1,11 +1,11 @@
 import { type ChatClient, type Room, type RoomOptions, RoomStatus } from '@ably/chat';
 import type * as Ably from 'ably';
-import { PresenceKitError, PresenceKitErrorCode, toErrorInfo } from '../errors.js';
+import { CODE_ROOM_UNAVAILABLE, PresenceKitError, toErrorInfo } from '../errors.js';
 import { callEach } from '../store/call-each.js';
 import { fetchChannelOccupancy } from '../store/channel-status.js';
 import type { FrameScheduler } from '../store/frame-scheduler.js';
 import { PresenceController } from '../store/presence-controller.js';
-import { RoomStore } from '../store/room-store.js';
+import { RoomStoreCore } from '../store/room-store-core.js';
 import { ValueStore } from '../store/value-store.js';
 import type { RoomLedger } from './room-ledger.js';
 
@@ -41,33 +41,39 @@ interface Waiter {
  * attaches the room; the last `release()` lets it go a tick later, so StrictMode's unmount-remount reuses it.
  */
 export class RoomEntry {
-  readonly store: RoomStore;
+  readonly store: RoomStoreCore;
   readonly status = new ValueStore<RoomStatusValue>(INITIAL_STATUS);
   readonly presence: PresenceController;
-  private readonly errorListeners = new Set<(event: RoomErrorEvent) => void>();
-  private readonly pollers = new Map<symbol, number>();
-  private refCount = 0;
-  private releaseTimer: ReturnType<typeof setTimeout> | undefined;
-  private session: { room: Promise<Room>; stop: () => void } | undefined;
-  private waiters: Waiter[] = [];
-  private room: Room | undefined;
-  private failure: Ably.ErrorInfo | undefined;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #errorListeners = new Set<(event: RoomErrorEvent) => void>();
+  readonly #pollers = new Map<symbol, number>();
+  #refCount = 0;
+  #releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  #session: { room: Promise<Room>; stop: () => void } | undefined;
+  #waiters: Waiter[] = [];
+  #room: Room | undefined;
+  #failure: Ably.ErrorInfo | undefined;
+  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #client: ChatClient;
+  readonly #ledger: RoomLedger;
+  readonly #onStopped: (entry: RoomEntry) => void;
 
   constructor(
     readonly name: string,
     /** Passed to `rooms.get` exactly as given (none means Ably Chat's defaults, as `ChatRoomProvider` uses). */
     readonly options: RoomOptions | undefined,
-    private readonly client: ChatClient,
-    private readonly ledger: RoomLedger,
+    client: ChatClient,
+    ledger: RoomLedger,
     scheduler: FrameScheduler,
-    private readonly onStopped: (entry: RoomEntry) => void,
+    onStopped: (entry: RoomEntry) => void,
   ) {
-    this.store = new RoomStore({
+    this.#client = client;
+    this.#ledger = ledger;
+    this.#onStopped = onStopped;
+    this.store = new RoomStoreCore({
       scheduler,
       identity: () => ({ clientId: client.clientId, connectionId: client.realtime.connection.id }),
     });
-    this.store.onError((error) => this.emitError({ room: name, error, kind: 'presence' }));
+    this.store.onError((error) => this.#emitError({ room: name, error, kind: 'presence' }));
     this.presence = new PresenceController({ store: this.store, whenAttached: () => this.whenAttached() });
   }
 
@@ -77,33 +83,33 @@ export class RoomEntry {
   }
 
   retain(): void {
-    this.refCount++;
-    if (this.releaseTimer !== undefined) {
-      clearTimeout(this.releaseTimer);
-      this.releaseTimer = undefined;
+    this.#refCount++;
+    if (this.#releaseTimer !== undefined) {
+      clearTimeout(this.#releaseTimer);
+      this.#releaseTimer = undefined;
     }
-    if (!this.session) this.start();
+    if (!this.#session) this.#start();
   }
 
   release(): void {
-    this.refCount = Math.max(0, this.refCount - 1);
-    if (this.refCount > 0 || this.releaseTimer !== undefined) return;
-    this.releaseTimer = setTimeout(() => {
-      this.releaseTimer = undefined;
-      if (this.refCount === 0) void this.stop();
+    this.#refCount = Math.max(0, this.#refCount - 1);
+    if (this.#refCount > 0 || this.#releaseTimer !== undefined) return;
+    this.#releaseTimer = setTimeout(() => {
+      this.#releaseTimer = undefined;
+      if (this.#refCount === 0) void this.#stop();
     }, 0);
   }
 
   onError(listener: (event: RoomErrorEvent) => void): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    this.#errorListeners.add(listener);
+    return () => this.#errorListeners.delete(listener);
   }
 
   /** Resolves once the room is attached (at once when it is); rejects when the room cannot be attached. */
   whenAttached(): Promise<Room> {
-    if (this.room && this.room.status === RoomStatus.Attached) return Promise.resolve(this.room);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (this.#room && this.#room.status === RoomStatus.Attached) return Promise.resolve(this.#room);
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
   }
 
   /**
@@ -113,40 +119,40 @@ export class RoomEntry {
   pollOccupancy(intervalMs = OCCUPANCY_POLL_INTERVAL_MS): () => void {
     if (this.occupancyEvents) return () => {};
     const token = Symbol('poll');
-    this.pollers.set(token, Math.max(1_000, intervalMs));
-    if (this.pollers.size === 1) void this.pollNow();
+    this.#pollers.set(token, Math.max(1_000, intervalMs));
+    if (this.#pollers.size === 1) void this.#pollNow();
     return () => {
-      this.pollers.delete(token);
-      if (this.pollers.size === 0 && this.pollTimer !== undefined) {
-        clearTimeout(this.pollTimer);
-        this.pollTimer = undefined;
+      this.#pollers.delete(token);
+      if (this.#pollers.size === 0 && this.#pollTimer !== undefined) {
+        clearTimeout(this.#pollTimer);
+        this.#pollTimer = undefined;
       }
     };
   }
 
-  private async pollNow(): Promise<void> {
-    if (this.pollTimer !== undefined) clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    if (this.pollers.size === 0) return;
-    const room = this.room;
+  async #pollNow(): Promise<void> {
+    if (this.#pollTimer !== undefined) clearTimeout(this.#pollTimer);
+    this.#pollTimer = undefined;
+    if (this.#pollers.size === 0) return;
+    const room = this.#room;
     if (room?.status === RoomStatus.Attached) {
       try {
         const metrics = await fetchChannelOccupancy(room.channel);
         if (metrics) this.store.setOccupancy(metrics);
       } catch (error) {
-        this.emitError({ room: this.name, error: toErrorInfo(error), kind: 'occupancy' });
+        this.#emitError({ room: this.name, error: toErrorInfo(error), kind: 'occupancy' });
       }
     }
-    if (this.pollers.size === 0) return;
-    this.pollTimer = setTimeout(() => void this.pollNow(), Math.min(...this.pollers.values()));
+    if (this.#pollers.size === 0) return;
+    this.#pollTimer = setTimeout(() => void this.#pollNow(), Math.min(...this.#pollers.values()));
   }
 
-  private start(): void {
+  #start(): void {
     let stopped = false;
     const offs: Array<() => void> = [];
-    this.failure = undefined;
-    const room = this.ledger.acquire(this.name, this.options);
-    this.session = {
+    this.#failure = undefined;
+    const room = this.#ledger.acquire(this.name, this.options);
+    this.#session = {
       room,
       stop: () => {
         stopped = true;
@@ -156,36 +162,36 @@ export class RoomEntry {
     room.then(
       (room) => {
         if (stopped) return;
-        this.room = room;
+        this.#room = room;
         offs.push(this.store.bind(room));
         offs.push(
           room.onStatusChange((change) => {
             this.status.set({ status: change.current, error: change.error });
-            if (change.error) this.emitError({ room: this.name, error: change.error, kind: 'status' });
+            if (change.error) this.#emitError({ room: this.name, error: change.error, kind: 'status' });
             if (change.current === RoomStatus.Attached) {
-              this.settleWaiters(room);
+              this.#settleWaiters(room);
               // Poll at once on (re)attach, so the count includes this connection and what changed while away.
-              if (this.pollers.size > 0) void this.pollNow();
+              if (this.#pollers.size > 0) void this.#pollNow();
             }
-            if (change.current === RoomStatus.Failed) this.fail(change.error, 'the room failed');
+            if (change.current === RoomStatus.Failed) this.#fail(change.error, 'the room failed');
           }).off,
         );
         offs.push(
-          room.onDiscontinuity((error) => this.emitError({ room: this.name, error, kind: 'discontinuity' })).off,
+          room.onDiscontinuity((error) => this.#emitError({ room: this.name, error, kind: 'discontinuity' })).off,
         );
         offs.push(
-          this.client.connection.onStatusChange((change) => {
+          this.#client.connection.onStatusChange((change) => {
             // After a failed resume the connectionId changes, and with it which members are "self".
             if (change.current === 'connected') this.store.connectionChanged();
           }).off,
         );
         this.status.set({ status: room.status, error: room.error });
         room.attach().then(
-          () => this.settleWaiters(room),
+          () => this.#settleWaiters(room),
           (error: Ably.ErrorInfo) => {
             if (stopped) return;
-            this.emitError({ room: this.name, error, kind: 'attach' });
-            this.fail(error, 'attaching failed');
+            this.#emitError({ room: this.name, error, kind: 'attach' });
+            this.#fail(error, 'attaching failed');
           },
         );
       },
@@ -194,73 +200,73 @@ export class RoomEntry {
         const info =
           error?.code === ROOM_EXISTS_WITH_DIFFERENT_OPTIONS
             ? new PresenceKitError(
-                PresenceKitErrorCode.RoomUnavailable,
+                CODE_ROOM_UNAVAILABLE,
                 `Room "${this.name}" is already held on this ChatClient with different options (e.g. by <ChatRoomProvider>). Pass the same options to <PresenceRoom options> as to the other holder, or none to both.`,
                 400,
                 error,
               )
             : toErrorInfo(error);
         this.status.set({ status: RoomStatus.Failed, error: info });
-        this.emitError({ room: this.name, error: info, kind: 'attach' });
-        this.fail(info, 'getting the room failed');
+        this.#emitError({ room: this.name, error: info, kind: 'attach' });
+        this.#fail(info, 'getting the room failed');
       },
     );
   }
 
-  private async stop(): Promise<void> {
-    const session = this.session;
+  async #stop(): Promise<void> {
+    const session = this.#session;
     if (!session) return;
-    this.session = undefined;
-    this.room = undefined;
+    this.#session = undefined;
+    this.#room = undefined;
     session.stop();
     // Nothing will attach this session's room any more: settle pending presence calls instead of leaving them hanging.
-    this.rejectWaiters(
+    this.#rejectWaiters(
       new PresenceKitError(
-        PresenceKitErrorCode.RoomUnavailable,
+        CODE_ROOM_UNAVAILABLE,
         `Room "${this.name}" was let go (its last component unmounted) before presence could be sent.`,
       ),
     );
     this.status.set({ status: RoomStatus.Released, error: undefined });
-    this.onStopped(this);
+    this.#onStopped(this);
     const room = await session.room.catch(() => undefined);
     await this.presence.settled();
     this.presence.reset();
     if (!room) return;
     // Releasing detaches the channel, so the server removes our presence. When someone else (e.g. ChatRoomProvider)
     // still holds the room it stays attached; then leave explicitly (a no-op when we were not present).
-    const released = await this.ledger.letGo(this.name).catch(() => false);
+    const released = await this.#ledger.letGo(this.name).catch(() => false);
     if (!released && room.status === RoomStatus.Attached) await room.presence.leave().catch(() => {});
   }
 
-  private settleWaiters(room: Room): void {
+  #settleWaiters(room: Room): void {
     if (room.status !== RoomStatus.Attached) return;
-    const waiters = this.waiters;
-    this.waiters = [];
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const waiter of waiters) waiter.resolve(room);
   }
 
   /** Rejects every pending presence call: the room cannot be attached, so they can never be sent. */
-  private fail(cause: Ably.ErrorInfo | undefined, what: string): void {
+  #fail(cause: Ably.ErrorInfo | undefined, what: string): void {
     const error =
       cause instanceof PresenceKitError
         ? cause
         : new PresenceKitError(
-            PresenceKitErrorCode.RoomUnavailable,
+            CODE_ROOM_UNAVAILABLE,
             `Room "${this.name}" is unavailable (${what}${cause ? `: ${cause.message}` : ''}); presence cannot be sent. Check the token's capability for this room and the connection, then remount the room.`,
             cause?.statusCode ?? 400,
             cause,
           );
-    this.failure = error;
-    this.rejectWaiters(error);
+    this.#failure = error;
+    this.#rejectWaiters(error);
   }
 
-  private rejectWaiters(error: Ably.ErrorInfo): void {
-    const waiters = this.waiters;
-    this.waiters = [];
+  #rejectWaiters(error: Ably.ErrorInfo): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const waiter of waiters) waiter.reject(error);
   }
 
-  private emitError(event: RoomErrorEvent): void {
-    callEach(this.errorListeners, event);
+  #emitError(event: RoomErrorEvent): void {
+    callEach(this.#errorListeners, event);
   }
 }

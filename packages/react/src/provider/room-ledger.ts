@@ -17,61 +17,63 @@ interface Holding {
  * room that someone else still holds (it only leaves presence in it).
  */
 export class RoomLedger {
-  private readonly holdings = new Map<string, Holding>();
-  private readonly get: Rooms['get'];
-  private readonly release: Rooms['release'];
+  readonly #holdings = new Map<string, Holding>();
+  readonly #get: Rooms['get'];
+  readonly #release: Rooms['release'];
+  readonly #rooms: Rooms;
 
-  constructor(private readonly rooms: Rooms) {
-    this.get = rooms.get.bind(rooms);
-    this.release = rooms.release.bind(rooms);
+  constructor(rooms: Rooms) {
+    this.#rooms = rooms;
+    this.#get = rooms.get.bind(rooms);
+    this.#release = rooms.release.bind(rooms);
     const ledger = this;
     Object.assign(rooms, {
       get(name: string, options?: RoomOptions): Promise<Room> {
-        const holding = ledger.holding(name);
+        const holding = ledger.#holding(name);
         holding.others = true;
         holding.deferredRelease = false;
-        return ledger.get(name, options);
+        return ledger.#get(name, options);
       },
       release(name: string): Promise<void> {
-        const holding = ledger.holdings.get(name);
+        const holding = ledger.#holdings.get(name);
         if (holding) holding.others = false;
         if (holding?.kit) {
           holding.deferredRelease = true;
           return Promise.resolve();
         }
-        ledger.holdings.delete(name);
-        return ledger.release(name);
+        ledger.#holdings.delete(name);
+        return ledger.#release(name);
       },
     });
   }
 
   /** The kit takes hold of a room (getting it from the client, which creates it or returns the existing one). */
   acquire(name: string, options: RoomOptions | undefined): Promise<Room> {
-    const holding = this.holding(name);
-    const before = roomCount(this.rooms);
-    const room = this.get(name, options);
+    const holding = this.#holding(name);
+    const before = roomCount(this.#rooms);
+    const room = this.#get(name, options);
     // The room already existed when the kit asked for it: someone else got it first (before the ledger was made).
-    if (roomCount(this.rooms) === before && !holding.kit && !holding.deferredRelease) holding.others = true;
+    if (roomCount(this.#rooms) === before && !holding.kit && !holding.deferredRelease) holding.others = true;
     holding.kit = true;
     return room;
   }
 
   /** The kit lets go; returns whether the room was released (false when someone else still holds it). */
   async letGo(name: string): Promise<boolean> {
-    const holding = this.holdings.get(name);
+    const holding = this.#holdings.get(name);
     if (!holding) return false;
     holding.kit = false;
     if (holding.others) return false;
-    this.holdings.delete(name);
-    await this.release(name);
+    this.#holdings.delete(name);
+    await this.#release(name);
     return true;
   }
 
-  private holding(name: string): Holding {
-    let holding = this.holdings.get(name);
+  #holding(name: string): Holding {
+    let holding = this.#holdings.get(name);
     if (!holding) {
       holding = { kit: false, others: false, deferredRelease: false };
-      this.holdings.set(name, holding);
+      this.#holdings.set(name, holding);
     }
     return holding;
   }

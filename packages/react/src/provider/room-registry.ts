@@ -11,7 +11,7 @@ import { ledgerFor } from './room-ledger.js';
  * options given for a name win until the room is let go; later ones are ignored, so callers never need to memoize.
  */
 export class RoomRegistry {
-  private readonly entries = new Map<string, RoomEntry>();
+  readonly #entries = new Map<string, RoomEntry>();
 
   constructor(
     readonly client: ChatClient,
@@ -23,12 +23,12 @@ export class RoomRegistry {
    * only `retain()`, called from an effect, acquires the room.
    */
   entry(name: string, options?: RoomOptions): RoomEntry {
-    let entry = this.entries.get(name);
+    let entry = this.#entries.get(name);
     if (!entry) {
       entry = new RoomEntry(name, freeze(options), this.client, ledgerFor(this.client), this.scheduler, (stopped) => {
-        if (this.entries.get(stopped.name) === stopped) this.entries.delete(stopped.name);
+        if (this.#entries.get(stopped.name) === stopped) this.#entries.delete(stopped.name);
       });
-      this.entries.set(name, entry);
+      this.#entries.set(name, entry);
     } else if (process.env.NODE_ENV !== 'production' && options !== undefined && !jsonEqual(entry.options, options)) {
       warnOnce(
         `room-options:${name}`,
@@ -40,7 +40,7 @@ export class RoomRegistry {
 
   /** Re-registers an entry that was stopped and is being retained again by a component that still holds it. */
   adopt(entry: RoomEntry): void {
-    if (!this.entries.has(entry.name)) this.entries.set(entry.name, entry);
+    if (!this.#entries.has(entry.name)) this.#entries.set(entry.name, entry);
   }
 }
 

@@ -1,5 +1,5 @@
 import * as Ably from 'ably';
-import { memberKey } from '../store/member-index.js';
+import { memberKey } from '../store/member-set.js';
 import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
 
 /** One entry of a room's presence history: what a member did, and when (`updatedAt`). */

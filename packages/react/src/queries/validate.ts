@@ -1,10 +1,10 @@
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_INVALID_ARGUMENT, PresenceKitError } from '../errors.js';
 
 /** Throws a PresenceKitError (40003) naming `where` unless `value` is a non-empty string. */
 export function requireNonEmptyString(where: string, what: string, value: unknown): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.InvalidArgument,
+      CODE_INVALID_ARGUMENT,
       `${where}: ${what} must be a non-empty string, got ${describe(value)}.`,
     );
   }
@@ -27,7 +27,7 @@ export function optionalIntegerInRange(
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.InvalidArgument,
+      CODE_INVALID_ARGUMENT,
       `${where}: ${what} must be an integer from ${min} to ${max}, got ${describe(value)}.`,
     );
   }
@@ -39,7 +39,7 @@ export function optionalTimestamp(where: string, what: string, value: unknown): 
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.InvalidArgument,
+      CODE_INVALID_ARGUMENT,
       `${where}: ${what} must be a timestamp in milliseconds since the epoch, got ${describe(value)}.`,
     );
   }
@@ -56,7 +56,7 @@ export function optionalOneOf<T extends string>(
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new PresenceKitError(
-      PresenceKitErrorCode.InvalidArgument,
+      CODE_INVALID_ARGUMENT,
       `${where}: ${what} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}.`,
     );
   }
@@ -65,7 +65,7 @@ export function optionalOneOf<T extends string>(
 
 /** Throws a PresenceKitError naming `where`. */
 export function invalidArgument(where: string, message: string): never {
-  throw new PresenceKitError(PresenceKitErrorCode.InvalidArgument, `${where}: ${message}`);
+  throw new PresenceKitError(CODE_INVALID_ARGUMENT, `${where}: ${message}`);
 }
 
 function describe(value: unknown): string {

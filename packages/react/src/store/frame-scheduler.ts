@@ -23,7 +23,8 @@ export const animationFrameScheduler: FrameScheduler = (flush) => {
   // The timer is a backstop for hidden tabs; with rAF available it is deliberately longer than one frame.
   const timer = setTimeout(run, raf === undefined ? FALLBACK_FRAME_MS : 250);
   function cancel() {
-    if (raf !== undefined) cancelAnimationFrame(raf);
+    // The backstop timer can outlive the page's globals (a jsdom test environment torn down while it is pending).
+    if (raf !== undefined && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(raf);
     clearTimeout(timer);
   }
   return () => {

@@ -3,7 +3,7 @@ import type * as Ably from 'ably';
 import { toErrorInfo } from '../errors.js';
 import { warnOnce } from '../internal/dev-warning.js';
 import { jsonEqual } from './json-equal.js';
-import type { RoomStore } from './room-store.js';
+import type { RoomStoreCore } from './room-store-core.js';
 import { ValueStore } from './value-store.js';
 
 /** How long after a reconcile we let the SDK's own re-entry (RTP17) land before entering ourselves. */
@@ -25,7 +25,7 @@ interface Contribution {
 
 /** What the controller needs from the room it lives in. */
 export interface PresenceHost {
-  readonly store: RoomStore;
+  readonly store: RoomStoreCore;
   /** Resolves with the room once it is attached; rejects when it cannot be attached. */
   whenAttached(): Promise<Room>;
 }
@@ -41,58 +41,62 @@ export interface PresenceHost {
  */
 export class PresenceController {
   readonly error = new ValueStore<Ably.ErrorInfo | null>(null);
-  private readonly holders = new Map<symbol, Contribution>();
-  private desired: PresenceState = { present: false, data: undefined };
-  private applied: PresenceState = { present: false, data: undefined };
-  private running: Promise<void> | undefined;
-  private working = false;
-  private pendingLeave: ReturnType<typeof setTimeout> | undefined;
-  private reentryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #holders = new Map<symbol, Contribution>();
+  #desired: PresenceState = { present: false, data: undefined };
+  #applied: PresenceState = { present: false, data: undefined };
+  #running: Promise<void> | undefined;
+  #working = false;
+  #pendingLeave: ReturnType<typeof setTimeout> | undefined;
+  #reentryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Stops watching the room for changes to our own member (reconciles and events about us). */
-  private offWatch: (() => void) | undefined;
+  #offWatch: (() => void) | undefined;
   /** The last operation we sent was a leave: a member of ours that shows up after it is the SDK's doing, not ours. */
-  private leftLast = false;
+  #leftLast = false;
   /** Retries left after a failed call before waiting for the next reconcile. */
-  private retriesLeft = MAX_RETRIES_AFTER_FAILURE;
+  #retriesLeft = MAX_RETRIES_AFTER_FAILURE;
 
-  constructor(private readonly host: PresenceHost) {}
+  readonly #host: PresenceHost;
+
+  constructor(host: PresenceHost) {
+    this.#host = host;
+  }
 
   /** Registers a `usePresence` with its data; with `enter`, it asks to be present. */
   addHolder(token: symbol, data: Record<string, unknown> | undefined, enter: boolean): Promise<void> {
-    this.holders.set(token, { present: enter, data });
-    if (this.pendingLeave !== undefined) {
-      clearTimeout(this.pendingLeave);
-      this.pendingLeave = undefined;
+    this.#holders.set(token, { present: enter, data });
+    if (this.#pendingLeave !== undefined) {
+      clearTimeout(this.#pendingLeave);
+      this.#pendingLeave = undefined;
     }
-    this.offWatch ??= this.watchSelf();
-    return this.recompute();
+    this.#offWatch ??= this.#watchSelf();
+    return this.#recompute();
   }
 
   /** Unregisters a holder; when the last one goes the client leaves, a tick later, so StrictMode does not flicker. */
   removeHolder(token: symbol): void {
-    if (!this.holders.delete(token)) return;
-    if (this.holders.size > 0) {
-      void this.recompute().catch(() => {});
+    if (!this.#holders.delete(token)) return;
+    if (this.#holders.size > 0) {
+      void this.#recompute().catch(() => {});
       return;
     }
-    this.pendingLeave = setTimeout(() => {
-      this.pendingLeave = undefined;
-      if (this.holders.size > 0) return;
-      this.offWatch?.();
-      this.offWatch = undefined;
-      if (this.reentryTimer !== undefined) clearTimeout(this.reentryTimer);
-      void this.recompute().catch(() => {});
+    this.#pendingLeave = setTimeout(() => {
+      this.#pendingLeave = undefined;
+      if (this.#holders.size > 0) return;
+      this.#offWatch?.();
+      this.#offWatch = undefined;
+      if (this.#reentryTimer !== undefined) clearTimeout(this.#reentryTimer);
+      void this.#recompute().catch(() => {});
     }, 0);
   }
 
   /** A holder's new data (already known to differ by value); sends an update when present. */
   setData(token: symbol, data: Record<string, unknown> | undefined): Promise<void> {
-    return this.change(token, (c) => ({ present: c.present, data }));
+    return this.#change(token, (c) => ({ present: c.present, data }));
   }
 
   /** A holder asks to be present, with new data when given (else its current data). */
   enter(token: symbol, data?: Record<string, unknown>): Promise<void> {
-    return this.change(token, (c) => ({ present: true, data: data === undefined ? c.data : data }));
+    return this.#change(token, (c) => ({ present: true, data: data === undefined ? c.data : data }));
   }
 
   /** As {@link enter}: present, with this data. */
@@ -102,39 +106,39 @@ export class PresenceController {
 
   /** A holder no longer asks to be present; the client leaves when no other holder does. */
   leave(token: symbol): Promise<void> {
-    return this.change(token, (c) => ({ present: false, data: c.data }));
+    return this.#change(token, (c) => ({ present: false, data: c.data }));
   }
 
   /** Forgets what was applied: the room was let go, and the server dropped our presence with it. */
   reset(): void {
-    this.applied = { present: false, data: undefined };
-    this.leftLast = false;
+    this.#applied = { present: false, data: undefined };
+    this.#leftLast = false;
   }
 
   /** Resolves when nothing is in flight (used before letting a room go). */
   settled(): Promise<void> {
-    return (this.running ?? Promise.resolve()).catch(() => {});
+    return (this.#running ?? Promise.resolve()).catch(() => {});
   }
 
-  private change(token: symbol, next: (current: Contribution) => Contribution): Promise<void> {
-    const current = this.holders.get(token);
+  #change(token: symbol, next: (current: Contribution) => Contribution): Promise<void> {
+    const current = this.#holders.get(token);
     if (!current) return Promise.resolve();
-    this.holders.set(token, next(current));
-    return this.recompute();
+    this.#holders.set(token, next(current));
+    return this.#recompute();
   }
 
-  private recompute(): Promise<void> {
-    const present = [...this.holders.values()].filter((c) => c.present);
-    this.desired = { present: present.length > 0, data: mergeData(present) };
-    return this.kick();
+  #recompute(): Promise<void> {
+    const present = [...this.#holders.values()].filter((c) => c.present);
+    this.#desired = { present: present.length > 0, data: mergeData(present) };
+    return this.#kick();
   }
 
-  private kick(): Promise<void> {
-    if (!this.working) {
-      this.working = true;
-      this.running = this.work();
+  #kick(): Promise<void> {
+    if (!this.#working) {
+      this.#working = true;
+      this.#running = this.#work();
     }
-    return this.running!;
+    return this.#running!;
   }
 
   /**
@@ -142,23 +146,23 @@ export class PresenceController {
    * same tick as the worker decides to stop, so a change made right after always starts a new run (never joins a
    * finished one).
    */
-  private async work(): Promise<void> {
+  async #work(): Promise<void> {
     try {
       for (;;) {
-        if (this.isApplied()) return;
+        if (this.#isApplied()) return;
         try {
-          const room = await this.host.whenAttached();
+          const room = await this.#host.whenAttached();
           // Read the target only now: holders that mounted while the room attached join this one operation.
-          const target = this.desired;
-          const current = this.applied;
-          if (this.isApplied()) return;
+          const target = this.#desired;
+          const current = this.#applied;
+          if (this.#isApplied()) return;
           const data = target.data as PresenceData | undefined;
           if (!target.present) await room.presence.leave();
           else if (!current.present) await room.presence.enter(data);
           else await room.presence.update(data);
-          this.applied = target;
-          this.leftLast = !target.present;
-          this.retriesLeft = MAX_RETRIES_AFTER_FAILURE;
+          this.#applied = target;
+          this.#leftLast = !target.present;
+          this.#retriesLeft = MAX_RETRIES_AFTER_FAILURE;
           this.error.set(null);
         } catch (error) {
           const info = toErrorInfo(error);
@@ -166,20 +170,21 @@ export class PresenceController {
           // A call that failed in a fault (a timeout, a dropped connection) is not given up on: try again after the
           // grace period, a few times, and again after every reconcile (chaos seed 20261130: an update in flight
           // when the server restarted was never sent again, so others kept seeing the older data).
-          if (this.retriesLeft > 0) {
-            this.retriesLeft--;
-            this.scheduleSelfCheck();
+          if (this.#retriesLeft > 0) {
+            this.#retriesLeft--;
+            this.#scheduleSelfCheck();
           }
           throw info;
         }
       }
     } finally {
-      this.working = false;
+      this.#working = false;
     }
   }
 
-  private isApplied(): boolean {
-    const { desired, applied } = this;
+  #isApplied(): boolean {
+    const desired = this.#desired;
+    const applied = this.#applied;
     return desired.present === applied.present && (!desired.present || jsonEqual(desired.data, applied.data));
   }
 
@@ -194,13 +199,13 @@ export class PresenceController {
    *   connection's echoes with the old connection's by msgSerial, so after a failed resume it ignores our leave's
    *   echo and re-enters us on the next re-attach (chaos seed 20261130).
    */
-  private watchSelf(): () => void {
-    const offSynced = this.host.store.onSynced(() => {
-      this.retriesLeft = MAX_RETRIES_AFTER_FAILURE;
-      this.scheduleSelfCheck();
+  #watchSelf(): () => void {
+    const offSynced = this.#host.store.onSynced(() => {
+      this.#retriesLeft = MAX_RETRIES_AFTER_FAILURE;
+      this.#scheduleSelfCheck();
     });
-    const offEvents = this.host.store.onPresenceEvent((event) => {
-      if (!this.working && event.member.key === this.host.store.selfKey()) this.scheduleSelfCheck();
+    const offEvents = this.#host.store.onPresenceEvent((event) => {
+      if (!this.#working && event.member.key === this.#host.store.selfKey()) this.#scheduleSelfCheck();
     });
     return () => {
       offSynced();
@@ -209,23 +214,23 @@ export class PresenceController {
   }
 
   /** Waits a grace period (the SDK's own re-entry lands within it), then corrects our member if it is wrong. */
-  private scheduleSelfCheck(): void {
-    if (this.reentryTimer !== undefined) clearTimeout(this.reentryTimer);
-    this.reentryTimer = setTimeout(() => {
-      this.reentryTimer = undefined;
-      if (this.working || this.holders.size === 0) return;
-      const self = this.host.store.selfNow();
-      if (this.desired.present && !self) {
-        this.applied = { present: false, data: undefined };
-      } else if (this.desired.present && this.applied.present && !jsonEqual(self?.data, this.applied.data)) {
-        this.applied = { present: true, data: self?.data };
-      } else if (!this.desired.present && self && this.leftLast) {
-        this.applied = { present: true, data: self.data };
-      } else if (this.isApplied()) {
+  #scheduleSelfCheck(): void {
+    if (this.#reentryTimer !== undefined) clearTimeout(this.#reentryTimer);
+    this.#reentryTimer = setTimeout(() => {
+      this.#reentryTimer = undefined;
+      if (this.#working || this.#holders.size === 0) return;
+      const self = this.#host.store.selfNow();
+      if (this.#desired.present && !self) {
+        this.#applied = { present: false, data: undefined };
+      } else if (this.#desired.present && this.#applied.present && !jsonEqual(self?.data, this.#applied.data)) {
+        this.#applied = { present: true, data: self?.data };
+      } else if (!this.#desired.present && self && this.#leftLast) {
+        this.#applied = { present: true, data: self.data };
+      } else if (this.#isApplied()) {
         return;
       }
       // Otherwise a call failed and left what we want unsent: send it now.
-      void this.kick().catch(() => {});
+      void this.#kick().catch(() => {});
     }, REENTRY_GRACE_MS);
   }
 }

@@ -1,4 +1,4 @@
-import { PresenceKitError, PresenceKitErrorCode } from '../errors.js';
+import { CODE_INVALID_PRESENCE_DATA, CODE_PRESENCE_DATA_TOO_LARGE, PresenceKitError } from '../errors.js';
 
 /**
  * Ably's default limit on one message, which a presence message's encoded data, extras and clientId must fit in
@@ -19,14 +19,14 @@ export function presenceDataError(where: string, data: unknown, clientId = ''): 
   const encoded = encode(data);
   if (typeof encoded !== 'string') {
     return new PresenceKitError(
-      PresenceKitErrorCode.InvalidPresenceData,
+      CODE_INVALID_PRESENCE_DATA,
       `${where}: presence data must be a plain JSON object (strings, numbers, booleans, null, arrays, objects); ${encoded.problem}.`,
     );
   }
   const size = utf8.encode(encoded).byteLength + utf8.encode(clientId).byteLength;
   if (size > PRESENCE_MESSAGE_LIMIT_BYTES) {
     return new PresenceKitError(
-      PresenceKitErrorCode.PresenceDataTooLarge,
+      CODE_PRESENCE_DATA_TOO_LARGE,
       `${where}: presence data is ${size} bytes encoded (with the clientId), over Ably's limit of ${PRESENCE_MESSAGE_LIMIT_BYTES} bytes per message. Keep large content elsewhere (e.g. your API) and put only an id or URL in presence data.`,
     );
   }

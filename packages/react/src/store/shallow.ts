@@ -1,3 +1,5 @@
+import { sameItems } from './same-items.js';
+
 /**
  * Shallow equality: the same primitive, or arrays / plain objects / Maps / Sets whose entries are `Object.is`-equal.
  * Pass it as `isEqual` when a selector builds a new array or object on each call.
@@ -19,11 +21,7 @@ export function shallow<T>(a: T, b: T): boolean {
     for (const value of a) if (!b.has(value)) return false;
     return true;
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-    return true;
-  }
+  if (Array.isArray(a) && Array.isArray(b)) return sameItems(a, b);
   const aKeys = Object.keys(a);
   if (aKeys.length !== Object.keys(b).length) return false;
   for (const key of aKeys) {

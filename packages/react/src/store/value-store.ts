@@ -5,22 +5,25 @@ import { callEach } from './call-each.js';
  * rarely (room status, the last presence error), where frame batching would only add latency.
  */
 export class ValueStore<T> {
-  private readonly listeners = new Set<() => void>();
+  readonly #listeners = new Set<() => void>();
+  #value: T;
 
-  constructor(private value: T) {}
+  constructor(value: T) {
+    this.#value = value;
+  }
 
-  readonly getSnapshot = (): T => this.value;
+  readonly getSnapshot = (): T => this.#value;
 
   readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   };
 
   set(value: T): void {
-    if (Object.is(value, this.value)) return;
-    this.value = value;
-    callEach(this.listeners, undefined);
+    if (Object.is(value, this.#value)) return;
+    this.#value = value;
+    callEach(this.#listeners, undefined);
   }
 }
