@@ -42,3 +42,12 @@ export const clientTimings: Partial<Ably.ClientOptions> & { channelRetryTimeout:
 
 /** How long, at most, everything may take to become quiet and agree after a cycle's faults. */
 export const QUIET_TIMEOUT_MS = 30_000;
+
+/** Pause between two polls of the quiet phase (each poll reads every client and the server). */
+export const POLL_INTERVAL_MS = 50;
+
+/**
+ * How often the quiet phase asks Node clients to re-send presence calls that failed in a fault (and to check their
+ * own member; two checks in a row must see it wrong before a correction, see `NodeChaosClient.retryFailed`).
+ */
+export const RETRY_INTERVAL_MS = 200;
