@@ -39,6 +39,10 @@ export class ChatMember {
       logLevel: 0,
     });
     this.chat = new ChatClient(this.realtime, { logLevel: LogLevel.Silent });
+    // Registered at once: the SDK connects as soon as it is constructed.
+    this.realtime.connection.on((change) => {
+      if (change.current === 'connected') this.connectedSince = Date.now();
+    });
   }
 
   get clientId(): string {
@@ -59,9 +63,6 @@ export class ChatMember {
       await this.room.attach();
       return;
     }
-    this.realtime.connection.on((change) => {
-      if (change.current === 'connected') this.connectedSince = Date.now();
-    });
     const room = await this.chat.rooms.get(this.options.room, { occupancy: { enableEvents: true } });
     this.room = room;
     room.presence.subscribe((event) => {

@@ -24,13 +24,21 @@ export interface RawMemberOptions {
   key: string;
   clientId: string;
   channel: string;
+  /**
+   * Receive every presence event (the default modes, as a plain `attach()`), or only be a member: PRESENCE, PUBLISH
+   * and SUBSCRIBE without PRESENCE_SUBSCRIBE, as a big room's viewers that show a count rather than a list would.
+   */
+  subscribe: boolean;
 }
 
+/** Channel mode bits (Ably protocol): a member that does not receive presence events. */
+const MEMBER_ONLY_MODES = 0x10000 | 0x20000 | 0x40000;
+
 /**
- * A soak member on a bare Ably-protocol WebSocket: it connects, attaches (with the default modes, so it receives every
- * presence event, as a real subscriber would), enters, updates and leaves, drops and resumes. It reads only the
- * frames it needs and counts the rest without parsing them, so 2,000 of them cost the client process little while the
- * server does the full work of a subscribed connection (encode once, send to every socket).
+ * A soak member on a bare Ably-protocol WebSocket: it connects, attaches (receiving every presence event, or only
+ * being a member), enters, updates and leaves, drops and resumes. It reads only the frames it needs and counts the
+ * rest without parsing them, so 2,000 of them cost the client process little while the server does the full work of
+ * a connection (for a subscriber: encode once, send to every socket).
  */
 export class RawMember {
   connectionId: string | undefined;
@@ -83,7 +91,11 @@ export class RawMember {
       (frame) => frame.action === A.ATTACHED && frame.channel === this.options.channel,
       60_000,
     );
-    this.send({ action: A.ATTACH, channel: this.options.channel });
+    this.send({
+      action: A.ATTACH,
+      channel: this.options.channel,
+      ...(this.options.subscribe ? {} : { flags: MEMBER_ONLY_MODES }),
+    });
     await attached;
   }
 

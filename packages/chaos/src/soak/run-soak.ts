@@ -13,6 +13,8 @@ export interface SoakOptions {
   connections: number;
   /** How many of the connections are full @ably/chat ChatClients (observers for latency); the rest are raw sockets. */
   chatClients: number;
+  /** How many raw sockets receive presence events too (the others are members only). */
+  rawSubscribers: number;
   minutes: number;
   /** Churn operations per second across the room. */
   opsPerSecond: number;
@@ -28,7 +30,7 @@ const CHANNEL = chatChannelName(ROOM);
  * Real server timers, except the connection state TTL (Ably: 2 min), shortened so the checkpoints can wait out every
  * dropped connection that was not resumed and compare memory with exactly the same connections and members.
  */
-const SERVER: ServerProcessOptions = { connectionStateTtlMs: 30_000, logWarnings: false };
+const SERVER: ServerProcessOptions = { connectionStateTtlMs: 30_000, logWarnings: true };
 
 type Member = { kind: 'chat'; member: ChatMember } | { kind: 'raw'; member: RawMember };
 
@@ -84,20 +86,25 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const chatCount = Math.min(options.chatClients, options.connections);
 
   try {
-    // Ramp-up: ChatClients first (each attach SYNCs the members so far), then the raw sockets, in batches.
+    // Ramp-up: members-only sockets first, then subscribing sockets, then ChatClients, in batches. Subscribers come
+    // last so the ramp-up does not send each of them every earlier enter (2,000 enters to 2,000 subscribers is 4
+    // million frames); each gets one SYNC of everyone instead.
+    const rawCount = options.connections - chatCount;
+    const subscribers = Math.min(options.rawSubscribers, rawCount);
     for (let i = 0; i < options.connections; i++) {
       const clientId = `soak-${String(i).padStart(4, '0')}`;
+      const raw = { port: server.port, key: server.key, clientId, channel: CHANNEL };
       members.push(
-        i < chatCount
-          ? {
+        i < rawCount
+          ? { kind: 'raw', member: new RawMember({ ...raw, subscribe: i >= rawCount - subscribers }) }
+          : {
               kind: 'chat',
               member: new ChatMember({ port: server.port, key: server.key, clientId, room: ROOM, onLatency }),
-            }
-          : { kind: 'raw', member: new RawMember({ port: server.port, key: server.key, clientId, channel: CHANNEL }) },
+            },
       );
     }
     for (let start = 0; start < members.length; ) {
-      const batch = members.slice(start, start + (start < chatCount ? 10 : 50));
+      const batch = members.slice(start, start + (start >= rawCount ? 10 : 50));
       await Promise.all(
         batch.map(async (m) => {
           // On a loaded machine a handshake can time out; try again rather than give up on the whole soak.
@@ -208,13 +215,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       churning = false;
       const deadline = Date.now() + 120_000;
       while (busy.size > 0 && Date.now() < deadline) await sleep(100);
-      for (const [index, entry] of members.entries()) {
-        if (entry.kind === 'raw' && !entry.member.isOpen) {
-          busy.add(index);
-          await entry.member.connect(true).catch(() => reconnectFailures++);
-          busy.delete(index);
-        }
-        if (!entry.member.present) entry.member.enter(data(entry.member.clientId));
+      const entries = [...members.entries()];
+      for (let start = 0; start < entries.length; start += 50) {
+        await Promise.all(
+          entries.slice(start, start + 50).map(async ([index, entry]) => {
+            if (entry.kind === 'raw' && !entry.member.isOpen) {
+              busy.add(index);
+              await entry.member.connect(true).catch(() => reconnectFailures++);
+              busy.delete(index);
+            }
+            if (!entry.member.present) entry.member.enter(data(entry.member.clientId));
+          }),
+        );
       }
       for (;;) {
         const memory = await server.memory();
@@ -299,6 +311,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         connections: options.connections,
         chatClients: chatCount,
         rawClients: options.connections - chatCount,
+        rawSubscribers: Math.min(options.rawSubscribers, options.connections - chatCount),
         minutes: options.minutes,
         warmupMinutes,
         opsPerSecond: options.opsPerSecond,

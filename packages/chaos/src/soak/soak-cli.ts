@@ -1,7 +1,7 @@
 /**
  * `pnpm soak`: many connections in one room on local-ably (its own process) with churn; prints a table of the
  * server's memory and the presence latency, and writes docs/soak.md and docs/soak.json. Not part of CI.
- * Flags: --connections=2000 --chat=100 --minutes=10 --rate=10 --sample-seconds=5 --seed=20261130
+ * Flags: --connections=2000 --chat=100 --subscribers=400 --minutes=10 --rate=10 --sample-seconds=5 --seed=20261130
  * (e.g. `pnpm soak --minutes=1 --connections=200` for a quick run). Exits non-zero when the server's memory grew.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { formatSoak } from './soak-report.js';
 const FLAGS = {
   connections: 2_000,
   chat: 100,
+  subscribers: 400,
   minutes: 10,
   rate: 10,
   'sample-seconds': 5,
@@ -48,6 +49,7 @@ const flags = parseFlags(process.argv.slice(2));
 const report = await runSoak({
   connections: flags.connections,
   chatClients: flags.chat,
+  rawSubscribers: flags.subscribers,
   minutes: flags.minutes,
   opsPerSecond: flags.rate,
   sampleSeconds: flags['sample-seconds'],

@@ -40,6 +40,7 @@ export interface SoakReport {
     connections: number;
     chatClients: number;
     rawClients: number;
+    rawSubscribers: number;
     minutes: number;
     warmupMinutes: number;
     opsPerSecond: number;
@@ -71,7 +72,7 @@ export { mb };
 export function formatSoak(report: SoakReport): string {
   const o = report.options;
   const lines = [
-    `soak: ${o.connections} connections (${o.chatClients} @ably/chat ChatClients, ${o.rawClients} raw protocol sockets) in one room, ${o.minutes} min of churn at ${o.opsPerSecond} ops/s, seed ${o.seed}`,
+    `soak: ${o.connections} connections (${o.chatClients} @ably/chat ChatClients, ${o.rawClients} raw protocol sockets of which ${o.rawSubscribers} receive presence events) in one room, ${o.minutes} min of churn at ${o.opsPerSecond} ops/s, seed ${o.seed}`,
     `machine: ${report.machine.cpus} cores, load ${report.machine.loadBefore.map((l) => l.toFixed(1)).join('/')} before, ${report.machine.loadAfter.map((l) => l.toFixed(1)).join('/')} after; ramp-up ${report.rampUpS.toFixed(0)} s`,
     '',
     '| min | ops | members | conns | heap MB | RSS MB | server CPU % | latency p50 ms | p99 ms | max ms | samples | client loop p99 ms |',
