@@ -66,12 +66,14 @@ export class ChatMember {
     const room = await this.chat.rooms.get(this.options.room, { occupancy: { enableEvents: true } });
     this.room = room;
     room.presence.subscribe((event) => {
-      if (event.type !== 'enter' && event.type !== 'update') return;
       const data = event.member.data as { sentAt?: unknown; seq?: unknown } | undefined;
-      if (typeof data?.sentAt !== 'number' || typeof data.seq !== 'number') return;
+      if (typeof data?.seq !== 'number') return;
+      // Every event marks its data as seen, SYNC's `present` included: a member the SDK re-enters after a failed
+      // resume puts back data this observer may only have seen in a SYNC, minutes old, and that is no delivery.
       const last = this.lastSeq.get(event.member.clientId) ?? -1;
       if (data.seq <= last) return;
       this.lastSeq.set(event.member.clientId, data.seq);
+      if ((event.type !== 'enter' && event.type !== 'update') || typeof data.sentAt !== 'number') return;
       // Sent before this observer's own reconnect: it arrived through a resume, so it measures the fault, not the
       // server. Counted apart.
       if (data.sentAt < this.connectedSince) this.options.onLatency(Date.now() - data.sentAt, 'after-own-outage');

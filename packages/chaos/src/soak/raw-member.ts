@@ -46,6 +46,10 @@ export class RawMember {
   /** Frames received, all kinds. */
   frames = 0;
   nacks = 0;
+  /** Times the server closed this socket (it had not asked to go), e.g. as silent when the client process lagged. */
+  cutByServer = 0;
+  /** Called when the server cuts the socket. */
+  onCut: (() => void) | undefined;
   private ws: WebSocket | undefined;
   private connectionKey: string | undefined;
   private msgSerial = 0;
@@ -77,7 +81,11 @@ export class RawMember {
     ws.on('message', (data: Buffer) => this.onFrame(data));
     ws.on('error', () => {});
     ws.on('close', () => {
-      if (this.ws === ws) this.ws = undefined;
+      if (this.ws !== ws) return;
+      this.ws = undefined;
+      this.cutByServer++;
+      // The server cut us (we did not): resume, as an SDK would.
+      this.onCut?.();
     });
     const connected = await this.until((frame) => frame.action === A.CONNECTED || frame.action === A.ERROR, 60_000);
     if (connected.action !== A.CONNECTED)

@@ -126,6 +126,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         options.log(`soak: ${start}/${members.length} connected, ${since().toFixed(0)} s`);
     }
     const rampUpS = since();
+    // A socket the server cut (e.g. as silent: it missed its pongs while this process lagged) resumes, as an SDK would.
+    for (const [index, entry] of members.entries()) {
+      if (entry.kind !== 'raw') continue;
+      const raw = entry.member;
+      raw.onCut = () => {
+        if (busy.has(index)) return;
+        busy.add(index);
+        void raw
+          .connect(true)
+          .catch(() => reconnectFailures++)
+          .finally(() => busy.delete(index));
+      };
+    }
 
     // Sampling: raw memory every few seconds (no GC, so it does not disturb the latencies).
     const samples: SoakSample[] = [];
@@ -340,6 +353,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         chatPresenceCalls: members.reduce((sum, m) => sum + (m.kind === 'chat' ? m.member.errors : 0), 0),
         rawNacks: members.reduce((sum, m) => sum + (m.kind === 'raw' ? m.member.nacks : 0), 0),
         reconnectFailures,
+        rawCutByServer: members.reduce((sum, m) => sum + (m.kind === 'raw' ? m.member.cutByServer : 0), 0),
       },
     };
     return report;

@@ -61,7 +61,7 @@ export interface SoakReport {
   latency: { count: number; p50: number; p99: number; max: number };
   /** Deliveries to an observer that was itself reconnecting when the update was sent (left out of `latency`). */
   latencyAfterOwnOutage: number;
-  errors: { chatPresenceCalls: number; rawNacks: number; reconnectFailures: number };
+  errors: { chatPresenceCalls: number; rawNacks: number; reconnectFailures: number; rawCutByServer: number };
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -90,7 +90,7 @@ export function formatSoak(report: SoakReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(
         ', ',
-      )}; errors: ${report.errors.chatPresenceCalls} chat presence calls failed, ${report.errors.rawNacks} NACKs, ${report.errors.reconnectFailures} reconnects failed`,
+      )}; errors: ${report.errors.chatPresenceCalls} chat presence calls failed, ${report.errors.rawNacks} NACKs, ${report.errors.reconnectFailures} reconnects failed; the server cut ${report.errors.rawCutByServer} raw sockets (they resumed)`,
   ];
   return lines.join('\n');
 }
