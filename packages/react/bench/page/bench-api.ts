@@ -3,8 +3,9 @@
 /**
  * Which hook a page mounts: ours (`@presence-kit/react`) or `@ably/chat/react`. `sdk-only` is the floor under both:
  * the same SDKs and subscription with no React and no DOM, so what any hook on `@ably/chat` must spend at least.
+ * `ui-kit` is `@ably/chat-react-ui-kit`'s `<ParticipantList/>` over `@ably/chat/react` (side C).
  */
-export type Side = 'online-list' | 'ours' | 'ably-chat' | 'sdk-only';
+export type Side = 'online-list' | 'ours' | 'ably-chat' | 'ui-kit' | 'sdk-only';
 
 /** How the page connects: local-ably's client options and the room to read. */
 export interface MountOptions {
