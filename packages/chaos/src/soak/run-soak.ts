@@ -55,8 +55,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let churnStarted = 0;
   const minuteNow = () => Math.floor((Date.now() - churnStarted) / 60_000);
   let afterOwnOutage = 0;
+  // Off during the ramp-up and the checkpoints: there every member enters or comes back at once, a burst that says
+  // how fast a crowd can rejoin, not how fast one update travels.
+  let churning = false;
   const onLatency = (ms: number, kind: 'live' | 'after-own-outage') => {
-    if (churnStarted === 0) return;
+    if (!churning) return;
     if (kind !== 'live') {
       afterOwnOutage++;
       return;
@@ -214,7 +217,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
     };
 
-    let churning = false;
     let budget = 0;
     const churn = setInterval(() => {
       if (!churning) return;
