@@ -50,7 +50,10 @@ export function extrasChecks(extras: ReportExtras): TargetCheck[] {
     checks.push({
       name: '`<OnlineList/>` at 10,000: mount, scripting',
       required: '≤ 15 ms',
-      measured: `${fmt(list.mountScriptMs, 1)} ms`,
+      // Judged on the wall-clock figure, as before; the CPU time beside it shows how much of that was waiting.
+      measured:
+        `${fmt(list.mountScriptMs, 1)} ms` +
+        (list.mountScriptCpuMs === undefined ? '' : ` (${fmt(list.mountScriptCpuMs, 1)} ms CPU time)`),
       met: list.mountScriptMs <= 15,
     });
     checks.push({
@@ -108,32 +111,59 @@ export function extrasMarkdown(extras: ReportExtras): string[] {
   if (list) {
     lines.push(`### \`<OnlineList/>\` at ${fmtInt(list.members)} members`, '');
     lines.push(
-      `\`pnpm bench --online-list\` (measured ${list.date}, load ${fmt(list.loadAverage, 1)}). The room is loaded ` +
+      `\`pnpm bench --online-list\` (measured ${list.date}, ${runsNote(list)}). The room is loaded ` +
         'first (provider, room and the SDKs hold the members), then `<OnlineList/>` is rendered: its mount is CDP ' +
         '`ScriptDuration` (scripting) and `TaskDuration` (main thread) over that render, and the page clock to its ' +
         `commit and to the first frame after it. The scroll moves the viewport ${list.scroll.stepPx} px per animation ` +
-        'frame from top to bottom (about a viewport per frame, so every row is rendered once); frame time is the gap ' +
-        'between animation frames, dropped frames count the 60 Hz intervals each gap skipped, long tasks come from a ' +
-        "`longtask` PerformanceObserver. Heap is `Runtime.getHeapUsage` after a forced GC, beside the SDK floor's page " +
-        'holding the same members.',
+        'frame from top to bottom (about a viewport per frame, so every row is rendered once): one `scrollTop` write ' +
+        'per frame, made in a task right after a frame is painted (layout is clean then, so the write lays nothing ' +
+        'out), and no reads while scrolling, so the bench forces no layout of its own; the scroll event then comes at ' +
+        'the start of the next frame and the list re-renders in it, as with a wheel or touch scroll. Frame time is ' +
+        "the gap between the frames' `requestAnimationFrame` timestamps, dropped " +
+        'frames count the 60 Hz intervals each gap skipped, long tasks and long animation frames come from ' +
+        '`longtask` and `long-animation-frame` PerformanceObservers, and the work per frame is CDP `TaskDuration` and ' +
+        '`ScriptDuration` over the scroll divided by its frames. Rows marked "CPU time" read the same CDP metrics ' +
+        "from a second session with `timeDomain: 'threadTicks'`: the main thread's CPU time, which a loaded machine " +
+        'does not inflate (wall-clock figures include the time the thread waited for a core). Heap is ' +
+        '`Runtime.getHeapUsage` after a forced GC, ' +
+        "beside the SDK floor's page holding the same members.",
       '',
     );
     lines.push('| measure | value |', '|---|--:|');
     lines.push(
       `| mount: scripting (ms) | ${fmt(list.mountScriptMs, 1)} |`,
       `| mount: main thread (ms) | ${fmt(list.mountMainThreadMs, 1)} |`,
+      ...(list.mountScriptCpuMs === undefined
+        ? []
+        : [
+            `| mount: scripting / main thread, CPU time (ms) | ${fmt(list.mountScriptCpuMs, 1)} / ${fmt(list.mountMainThreadCpuMs, 1)} |`,
+          ]),
       `| mount: to commit / to first paint (ms) | ${fmt(list.mountCommitMs, 1)} / ${fmt(list.mountFirstPaintMs, 1)} |`,
       `| rows in the DOM after mount | ${list.rowsInDom} |`,
       `| scroll: frames | ${list.scroll.frames} |`,
       `| scroll: frame p50 / p95 / max (ms) | ${num(list.scroll.p50FrameMs)} / ${num(list.scroll.p95FrameMs)} / ${num(list.scroll.maxFrameMs)} |`,
       `| scroll: dropped frames | ${list.scroll.droppedFrames} |`,
       `| scroll: long tasks (> 50 ms), longest | ${list.scroll.longTasks}, ${num(list.scroll.longestTaskMs)} ms |`,
+      ...(list.scroll.longFrames === undefined
+        ? []
+        : [
+            `| scroll: long animation frames (> 50 ms), longest | ${list.scroll.longFrames}, ${num(list.scroll.longestFrameMs)} ms |`,
+            `| scroll: work per frame, main thread / scripting (ms) | ${fmt(list.scroll.mainThreadPerFrameMs, 2)} / ${fmt(list.scroll.scriptPerFrameMs, 2)} |`,
+            `| scroll: work per frame, main thread / scripting, CPU time (ms) | ${fmt(list.scroll.mainThreadCpuPerFrameMs, 2)} / ${fmt(list.scroll.scriptCpuPerFrameMs, 2)} |`,
+          ]),
       `| heap, kit + SDK with ${fmtInt(list.members)} members (MiB) | ${fmt(list.heapMiB.onlineList, 1)} |`,
       `| heap, SDK floor with the same members (MiB) | ${fmt(list.heapMiB.sdkFloor, 1)} |`,
       '',
     );
   }
   return lines;
+}
+
+/** "load 12.4", or for several runs "medians of 3 runs, load 9.8 / 12.4 / 11.0 at their starts". */
+function runsNote(list: NonNullable<ReportExtras['onlineList10k']>): string {
+  if (!list.runs || list.runs < 2 || !list.perRun) return `load ${fmt(list.loadAverage, 1)}`;
+  const loads = list.perRun.map((run) => fmt(run.loadAverage, 1)).join(' / ');
+  return `medians of ${list.runs} runs, load ${loads} at their starts`;
 }
 
 function lat(side: SideResult): string {

@@ -32,11 +32,15 @@ export interface ListMountResult {
 
 /** A scripted scroll of the list's viewport from top to bottom, one step per animation frame. */
 export interface ScrollResult {
-  /** Time between consecutive animation frames while scrolling, in ms. */
+  /** Time between consecutive animation frames while scrolling (their `requestAnimationFrame` timestamps), in ms. */
   frameMs: number[];
   /** Durations of long tasks (> 50 ms) seen while scrolling. */
   longTasksMs: number[];
+  /** Durations of long animation frames (> 50 ms, `long-animation-frame` entries) seen while scrolling. */
+  longFramesMs: number[];
   steps: number;
+  /** Whether the viewport ended at the bottom (every row was scrolled past). */
+  reachedEnd: boolean;
 }
 
 export type OurList = 'selective' | 'plain';
