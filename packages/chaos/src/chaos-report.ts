@@ -24,6 +24,29 @@ export interface ChaosReport {
   quietMs: { max: number; mean: number };
   /** Mean time to quiet of the cycles each fault kind took part in (what each kind costs). */
   quietMsByKind: Partial<Record<FaultKind, number>>;
+  /** Where the time went, in ms over the whole run (see `formatReport` for the per-cycle means). */
+  phases: PhaseTotals;
+}
+
+/** Time per phase, summed over the run. */
+export interface PhaseTotals {
+  /** Starting the server, the clients and the pages, and the first agreement. */
+  setupMs: number;
+  /** Injecting each cycle's faults and actions (including the 0-40 ms gaps between them). */
+  injectMs: number;
+  /** Quiet phase until every client is connected, attached, synced and idle. */
+  settleMs: number;
+  /** Quiet phase from settled to full agreement. */
+  convergeMs: number;
+  /** Of the quiet phase: reading every client and the server and comparing (the rest is waiting). */
+  pollMs: number;
+  polls: number;
+  /** Closing the clients, pages and server, and the leak checks. */
+  teardownMs: number;
+}
+
+export function emptyPhases(): PhaseTotals {
+  return { setupMs: 0, injectMs: 0, settleMs: 0, convergeMs: 0, pollMs: 0, polls: 0, teardownMs: 0 };
 }
 
 export function emptyCounts(): Pick<ChaosReport, 'faults' | 'actions'> {
@@ -47,6 +70,7 @@ export function formatReport(report: ChaosReport): string {
     )
       .map(([kind, ms]) => `${kind} ${Math.round(ms ?? 0)}`)
       .join(', ')}`,
+    formatPhases(report),
     `lost: ${report.lost.length} cycles with disagreement, ${report.problems.length} problems`,
   ];
   for (const failure of report.lost) {
@@ -56,4 +80,16 @@ export function formatReport(report: ChaosReport): string {
   }
   for (const problem of report.problems) lines.push(`  problem: ${problem}`);
   return lines.join('\n');
+}
+
+function formatPhases(report: ChaosReport): string {
+  const p = report.phases;
+  const n = Math.max(1, report.cycles);
+  const per = (ms: number) => `${(ms / n).toFixed(0)} ms`;
+  const cycleMs = (p.injectMs + p.settleMs + p.convergeMs) / n;
+  return [
+    `  time per cycle: ${cycleMs.toFixed(0)} ms = inject ${per(p.injectMs)} + settle ${per(p.settleMs)} + converge ${per(p.convergeMs)}`,
+    `(of the quiet phase, ${per(p.pollMs)} reading and comparing in ${(p.polls / n).toFixed(1)} polls);`,
+    `setup ${(p.setupMs / 1000).toFixed(1)} s, teardown ${(p.teardownMs / 1000).toFixed(1)} s`,
+  ].join(' ');
 }

@@ -1,5 +1,6 @@
-import { chatChannelName, type LocalAbly } from '@presence-kit/local-ably';
+import { chatChannelName } from '@presence-kit/local-ably';
 import type { Disagreement } from './agreement.js';
+import type { ServerProcess } from './server-process/server-process.js';
 import { CHAOS_ROOM } from './timings.js';
 
 interface HistoryItem {
@@ -17,7 +18,10 @@ const ACTIONS = ['absent', 'present', 'enter', 'leave', 'update'];
  * For a cycle that did not reach agreement: the last presence events the server broadcast for each client named in
  * the disagreements (from REST presence history), so the report shows how the member got where it is.
  */
-export async function diagnose(server: LocalAbly, remaining: readonly Disagreement[]): Promise<string[]> {
+export async function diagnose(
+  server: Pick<ServerProcess, 'url' | 'key'>,
+  remaining: readonly Disagreement[],
+): Promise<string[]> {
   const clientIds = new Set<string>();
   for (const item of remaining)
     for (const match of item.detail.matchAll(/\b((?:node|page)-\d+)/g)) clientIds.add(match[1]!);

@@ -1,13 +1,13 @@
-import { type LocalAbly, startLocalAbly } from '@presence-kit/local-ably';
 import type { Disagreement, DisagreementKind } from './agreement.js';
 import type { ChaosClient } from './chaos-client.js';
-import { type ChaosReport, emptyCounts } from './chaos-report.js';
+import { type ChaosReport, emptyCounts, emptyPhases } from './chaos-report.js';
 import { diagnose } from './failure-diagnosis.js';
 import { FAULT_WEIGHTS, type FaultKind } from './fault-kinds.js';
 import { injectCycle } from './inject-cycle.js';
 import { NodeChaosClient } from './node-client.js';
 import { ResourceProbe } from './resource-probe.js';
 import { SeededRandom } from './seeded-random.js';
+import { ServerProcess } from './server-process/server-process.js';
 import { TcpProxy } from './tcp-proxy.js';
 import { QUIET_TIMEOUT_MS, serverTimings } from './timings.js';
 import { TokenSource } from './token-source.js';
@@ -35,7 +35,7 @@ export interface BrowserParticipants {
 
 /** What a browser factory needs to give each page its own proxy and token source. */
 export interface BrowserFactoryArgs {
-  server: LocalAbly;
+  server: ServerProcess;
   participant(clientId: string): Promise<{ proxy: TcpProxy; tokens: TokenSource }>;
 }
 
@@ -54,7 +54,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => {});
   const probe = new ResourceProbe();
   probe.start();
-  const server = await startLocalAbly({ port: 0, ...serverTimings });
+  // local-ably runs in a process of its own: on one event loop with 20-odd SDKs and their proxies it was starved,
+  // and every fault took longer to recover from than the server's timers alone would make it.
+  const server = await ServerProcess.start(serverTimings);
   const proxies: TcpProxy[] = [];
   const participant = async (clientId: string) => {
     const proxy = new TcpProxy('127.0.0.1', () => server.port);
@@ -77,6 +79,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     staleReentriesCorrected: 0,
     quietMs: { max: 0, mean: 0 },
     quietMsByKind: {},
+    phases: emptyPhases(),
+  };
+  const phases = report.phases;
+  const addWait = (wait: Awaited<ReturnType<typeof waitForAgreement>>) => {
+    phases.settleMs += wait.settleMs;
+    phases.convergeMs += wait.convergeMs;
+    phases.pollMs += wait.pollMs;
+    phases.polls += wait.polls;
   };
   const quietByKind = new Map<FaultKind, { total: number; cycles: number }>();
   const sequence = new Map<string, number>();
@@ -86,6 +96,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     return { name: clientId, n };
   };
 
+  let teardownStart = 0;
   try {
     for (let i = 0; i < options.nodeClients; i++) {
       const clientId = `node-${String(i).padStart(2, '0')}`;
@@ -108,6 +119,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     const first = await waitForAgreement(server, clients, QUIET_TIMEOUT_MS);
     if (first.remaining.length > 0) recordLoss(report, 0, first.remaining);
+    phases.setupMs = Date.now() - started;
 
     let quietTotal = 0;
     for (
@@ -115,8 +127,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       cycle <= options.cycles && (report.lost.length === 0 || options.stopOnFailure === false);
       cycle++
     ) {
+      const injectStart = Date.now();
       const steps = await injectCycle(random, server, clients, counts, nextData);
+      phases.injectMs += Date.now() - injectStart;
       const quiet = await waitForAgreement(server, clients, QUIET_TIMEOUT_MS);
+      addWait(quiet);
       quietTotal += quiet.elapsedMs;
       report.quietMs.max = Math.max(report.quietMs.max, quiet.elapsedMs);
       report.cycles = cycle;
@@ -135,6 +150,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (const [kind, { total, cycles }] of quietByKind) report.quietMsByKind[kind] = total / cycles;
     report.staleReentriesCorrected = clients.reduce((sum, client) => sum + client.staleCorrections, 0);
   } finally {
+    teardownStart = Date.now();
     // Node clients report leaks found while unbinding, so ask them after closing; pages before (close unmounts them).
     for (const client of clients.filter((c) => c.kind === 'browser')) {
       report.problems.push(...(await client.problems().catch((error: unknown) => [String(error)])));
@@ -148,6 +164,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (const proxy of proxies) await proxy.close();
   }
   report.problems.push(...(await probe.finish()));
+  phases.teardownMs = Date.now() - teardownStart;
   report.durationMs = Date.now() - started;
   return report;
 }

@@ -1,26 +1,11 @@
-import { chatChannelName, type LocalAbly, type OccupancyMetrics } from '@presence-kit/local-ably';
-import { dataText, type ViewMember } from './observer-view.js';
+import { chatChannelName } from '@presence-kit/local-ably';
+import type { ServerTruth } from './server-process/server-commands.js';
+import type { ServerProcess } from './server-process/server-process.js';
 import { CHAOS_ROOM } from './timings.js';
 
-/** What the server holds for the chaos room, read through `server.inspect`. */
-export interface ServerTruth {
-  members: ViewMember[];
-  occupancy: OccupancyMetrics | undefined;
-  /** Every connection the server knows, with its state (`connected`, or `dropped` while resumable). */
-  connections: Array<{ id: string; clientId: string | undefined; state: string }>;
-}
+export type { ServerTruth } from './server-process/server-commands.js';
 
-export function readServerTruth(server: LocalAbly): ServerTruth {
-  const channel = chatChannelName(CHAOS_ROOM);
-  const members = server.inspect.members(channel).members.map((m) => ({
-    clientId: m.clientId,
-    connectionId: m.connectionId,
-    data: dataText(m.data),
-  }));
-  const summary = server.inspect.channelList().find((c) => c.name === channel);
-  return {
-    members,
-    occupancy: summary?.metrics,
-    connections: server.inspect.connectionList().map((c) => ({ id: c.id, clientId: c.clientId, state: c.state })),
-  };
+/** What the server holds for the chaos room: members, occupancy and connections, in one round trip to its process. */
+export function readServerTruth(server: ServerProcess): Promise<ServerTruth> {
+  return server.truth(chatChannelName(CHAOS_ROOM));
 }

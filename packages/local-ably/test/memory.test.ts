@@ -57,4 +57,34 @@ describe('server state is freed', () => {
     await eventually(() => expect(h.server.stats().members).toBe(0), 5_000);
     await eventually(() => expect(h.server.stats()).toEqual(EMPTY), 10_000);
   });
+
+  it('keeps only the two newest resume keys of a connection that resumes again and again', async () => {
+    const h = await startHarness();
+    let socket = await RawSocket.connect(h.server, { clientId: 'dora' });
+    const { connectionId } = socket;
+    const keys = [socket.connectionKey];
+    for (let resume = 0; resume < 20; resume++) {
+      socket.close();
+      socket = await RawSocket.connect(h.server, { clientId: 'dora', resume: keys[keys.length - 1] });
+      expect(socket.connectionId).toBe(connectionId);
+      keys.push(socket.connectionKey);
+    }
+    socket.close();
+    // The first key, and every key but the newest two, no longer resume: the server forgot them. Each failed resume
+    // is a new connection, closed again so it does not count below.
+    for (const stale of [keys[0], keys[10], keys[keys.length - 3]]) {
+      const fresh = await RawSocket.connect(h.server, { clientId: 'dora', resume: stale });
+      expect(fresh.connectionId).not.toBe(connectionId);
+      expect(fresh.frames.find((frame) => frame.action === 4)?.error?.code).toBe(80008);
+      fresh.send({ action: 7 });
+      await fresh.waitClosed();
+    }
+    // The one before the newest still resumes (its CONNECTED might have been lost), and then the newest does.
+    for (const kept of [keys[keys.length - 2], keys[keys.length - 1]]) {
+      const again = await RawSocket.connect(h.server, { clientId: 'dora', resume: kept });
+      expect(again.connectionId).toBe(connectionId);
+      again.close();
+    }
+    await eventually(() => expect(h.server.stats().connections).toBe(1));
+  });
 });

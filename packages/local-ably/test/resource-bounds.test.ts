@@ -69,4 +69,19 @@ describe('resource bounds', () => {
     dead.close();
     quiet.close();
   });
+
+  it('forgets a socket the client closed: no liveness check outlives it to blame the resumed connection', async () => {
+    const { warnings, logger } = capturingLogger();
+    const h = await startHarness({ maxIdleIntervalMs: 300, idleGraceMs: 200, keepAliveIntervalMs: 100, logger });
+    const first = await RawSocket.connect(h.server, { clientId: 'erin' });
+    first.close(); // the client drops its socket; the server only sees it close
+    const resumed = await RawSocket.connect(h.server, { clientId: 'erin', resume: first.connectionKey });
+    expect(resumed.connectionId).toBe(first.connectionId);
+    // Well past the 500 ms allowance: the old socket's timers, had they kept running, would have called it silent.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(warnings).toEqual([]);
+    expect(resumed.isOpen).toBe(true);
+    expect(h.server.inspect.connectionList().find((c) => c.id === first.connectionId)?.lastFailure).toBeUndefined();
+    resumed.close();
+  });
 });

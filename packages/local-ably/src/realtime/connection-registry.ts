@@ -3,6 +3,9 @@ import type { Principal } from '../auth/principal.js';
 import type { ChannelService } from '../channels/channel-service.js';
 import { Connection } from './connection.js';
 
+/** Resume keys kept per connection: the newest and the one before it. */
+const KEYS_KEPT = 2;
+
 export interface ConnectionTimings {
   presenceLeaveDelayMs: number;
   connectionStateTtlMs: number;
@@ -27,11 +30,20 @@ export class ConnectionRegistry {
     return connection;
   }
 
-  /** A fresh connectionKey. Keys never contain `:`; ids never either, since presence ids are split on it. */
+  /**
+   * A fresh connectionKey. Keys never contain `:`; ids never either, since presence ids are split on it. Only the
+   * newest two keys resume: the one before stays valid in case the CONNECTED that carried the new one was lost with
+   * the transport, and older ones are forgotten, or a connection that resumed all day would hold every key it had.
+   */
   issueKey(connection: Connection): string {
     const key = `${connection.id}!${randomId(12)}`;
     connection.keys.add(key);
     this.byKey.set(key, connection);
+    for (const old of connection.keys) {
+      if (connection.keys.size <= KEYS_KEPT) break;
+      connection.keys.delete(old);
+      this.byKey.delete(old);
+    }
     return key;
   }
 

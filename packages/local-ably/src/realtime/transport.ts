@@ -58,6 +58,13 @@ export class Transport {
       this.liveness = setInterval(() => this.checkLiveness(idleTimeoutMs), Math.max(25, idleTimeoutMs / 5));
       this.liveness.unref();
     }
+    // The peer closed the socket (or the network did): nothing is left to keep alive or watch. Without this, the
+    // timers ran on until the idle timeout, which then blamed the connection (resumed meanwhile on a new socket) for
+    // the old socket's silence, and kept the socket and its buffers alive that long.
+    socket.once('close', () => {
+      this.closed = true;
+      this.stopTimers();
+    });
   }
 
   get isOpen(): boolean {
