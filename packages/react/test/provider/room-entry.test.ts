@@ -111,7 +111,14 @@ describe('RoomEntry: acquiring and attaching', () => {
     expect(statusOf(t.entry).status).toBe('failed');
     expect(statusOf(t.entry).error).toBeInstanceOf(Ably.ErrorInfo);
     expect(statusOf(t.entry).error!.message).toBe('boom');
-    await expect(t.entry.whenAttached()).rejects.toMatchObject({ code: PresenceKitErrorCode.RoomUnavailable });
+    expect(t.errors).toEqual(['room:attach:50000']);
+    const error = (await t.entry.whenAttached().catch((e: unknown) => e)) as PresenceKitError;
+    expect(error).toBeInstanceOf(PresenceKitError);
+    expect(error.code).toBe(PresenceKitErrorCode.RoomUnavailable);
+    expect(error.statusCode).toBe(500);
+    expect(error.message).toBe(
+      'Room "room" is unavailable (getting the room failed: boom); presence cannot be sent. Check the token\'s capability for this room and the connection, then remount the room.',
+    );
   });
 
   it('a room that fails later rejects waiting calls, and reports the status error', async () => {
