@@ -88,4 +88,18 @@ describe('occupancy events on the wire', () => {
     await eventually(() => expect(occupancyFrames(viewer, 'hall')).toHaveLength(2));
     expect(occupancyFrames(viewer, 'hall').map(metricsOf)).toEqual([{ presenceMembers: 0 }, { presenceMembers: 0 }]);
   });
+
+  it('the channel is freed once its last attachment leaves and the occupancy update has gone out', async () => {
+    const h = await startHarness({ occupancyDebounceMs: 50 });
+    const viewer = await RawSocket.connect(h.server);
+    const other = await RawSocket.connect(h.server);
+    await viewer.attach('hall', { params: { occupancy: 'metrics.connections' } });
+    await other.attach('hall');
+    await eventually(() => expect(metricsOf(occupancyFrames(viewer, 'hall').at(-1)!)).toEqual({ connections: 2 }));
+    other.send({ action: Action.DETACH, channel: 'hall' });
+    await eventually(() => expect(metricsOf(occupancyFrames(viewer, 'hall').at(-1)!)).toEqual({ connections: 1 }));
+    expect(h.server.stats().channels).toBe(1);
+    viewer.send({ action: Action.DETACH, channel: 'hall' });
+    await eventually(() => expect(h.server.stats().channels).toBe(0));
+  });
 });
