@@ -296,4 +296,71 @@ describe('presence service on the wire', () => {
     }
     await eventually(() => expect(occupancy()).toEqual([0, 1, 0]));
   });
+
+  it('a SYNC asked for on an empty channel is one empty, final page, so presence.get() resolves', async () => {
+    const h = await startHarness();
+    const socket = await RawSocket.connect(h.server);
+    await socket.attach('empty');
+    const from = socket.frames.length;
+    socket.send({ action: Action.SYNC, channel: 'empty' });
+    const sync = await socket.next((frame) => frame.action === Action.SYNC, from);
+    expect(sync.presence).toEqual([]);
+    expect(sync.channelSerial).toMatch(/^sync[-0-9a-z]+:$/);
+  });
+
+  it('a re-entry (an ENTER carrying the id of the member’s current state) is ACKed and changes nothing', async () => {
+    const h = await startHarness();
+    const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
+    await alice.attach('room');
+    alice.send({ action: Action.PRESENCE, channel: 'room', msgSerial: 0, presence: [{ action: 2, data: 'now' }] });
+    const entered = (await alice.next((frame) => frame.action === Action.PRESENCE)).presence![0]!;
+    const from = alice.frames.length;
+    alice.send({
+      action: Action.PRESENCE,
+      channel: 'room',
+      msgSerial: 1,
+      presence: [{ action: PresenceAction.ENTER, id: entered.id, data: 'now' }],
+    });
+    await alice.next((frame) => frame.action === Action.ACK && frame.msgSerial === 1, from);
+    expect(framesOf(alice, Action.PRESENCE, from)).toEqual([]);
+  });
+
+  it('presence needs the channel attached, and attached with presence mode', async () => {
+    const h = await startHarness();
+    const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
+    const enterOn = async (channel: string, msgSerial: number) => {
+      const from = alice.frames.length;
+      alice.send({ action: Action.PRESENCE, channel, msgSerial, presence: [{ action: PresenceAction.ENTER }] });
+      return alice.next((frame) => frame.msgSerial === msgSerial && frame.action === Action.NACK, from);
+    };
+    expect((await enterOn('nowhere', 0)).error).toMatchObject({
+      message: 'Presence on channel "nowhere" needs the channel attached first',
+    });
+    await alice.attach('watch-only', { flags: Mode.SUBSCRIBE | Mode.PRESENCE_SUBSCRIBE });
+    expect((await enterOn('watch-only', 1)).error).toMatchObject({
+      message: 'Presence on channel "watch-only" is not permitted: the credentials lack the "presence" capability',
+    });
+  });
+
+  it('a leave the server makes long after the enter is stamped with the time it happened', async () => {
+    const h = await startHarness();
+    const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
+    const watcher = await RawSocket.connect(h.server, { clientId: 'watcher' });
+    await alice.attach('room');
+    await watcher.attach('room');
+    alice.send({
+      action: Action.PRESENCE,
+      channel: 'room',
+      msgSerial: 0,
+      presence: [{ action: PresenceAction.ENTER }],
+    });
+    const entered = (await watcher.next((frame) => frame.action === Action.PRESENCE)).presence![0]!;
+    await eventually(() => expect(Date.now()).toBeGreaterThan(entered.timestamp! + 5));
+    const from = watcher.frames.length;
+    alice.close();
+    // The drop is noticed at once; the member leaves after presenceLeaveDelayMs.
+    const leave = (await watcher.next((frame) => frame.action === Action.PRESENCE, from)).presence![0]!;
+    expect(leave.action).toBe(PresenceAction.LEAVE);
+    expect(leave.timestamp).toBeGreaterThan(entered.timestamp! + 5);
+  });
 });

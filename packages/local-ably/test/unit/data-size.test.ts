@@ -24,6 +24,11 @@ describe('dataSize', () => {
     );
   });
 
+  it('null inside objects and arrays is plain JSON', () => {
+    const value = { a: null, b: [null, { c: null }] };
+    expect(dataSize(value)).toBe(JSON.stringify(value).length);
+  });
+
   it('counts values JSON cannot represent as 0 bytes', () => {
     expect(dataSize(() => 1)).toBe(0);
   });

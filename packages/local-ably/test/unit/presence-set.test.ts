@@ -168,6 +168,43 @@ describe('PresenceSet: re-entries after a resume', () => {
     }
   });
 
+  it('serials and indexes of several digits compare as numbers', () => {
+    for (const [current, reentryId] of [
+      ['c1:15:0', 'c1:12:0'],
+      ['c1:5:15', 'c1:5:12'],
+      ['c1:15:0', 'c1:9:0'],
+    ] as const) {
+      const set = new PresenceSet();
+      set.apply(change(ENTER, 'alice', 'c1', { id: current }));
+      expect(set.apply(change(ENTER, 'alice', 'c1', { id: 'c1:99:0', reentryId })), reentryId).toBeUndefined();
+    }
+  });
+
+  it('a re-entry with exactly the member’s id is a no-op even when the id is not of the usual shape', () => {
+    const set = new PresenceSet();
+    set.apply(change(ENTER, 'sim', 'c1', { id: 'simulated-7' }));
+    expect(set.apply(change(ENTER, 'sim', 'c1', { id: 'c1:1:0', reentryId: 'simulated-7' }))).toBeUndefined();
+  });
+
+  it('an UPDATE is never treated as a re-entry', () => {
+    const set = new PresenceSet();
+    set.apply(change(ENTER, 'alice', 'c1', { id: 'c1:5:0' }));
+    expect(set.apply(change(UPDATE, 'alice', 'c1', { id: 'c1:6:0', reentryId: 'c1:5:0', data: 'u' }))?.action).toBe(
+      UPDATE,
+    );
+  });
+
+  it('the departures of several clients of one connection are all remembered', () => {
+    const set = new PresenceSet();
+    set.apply(change(ENTER, 'alice', 'c1', { id: 'c1:1:0' }));
+    set.apply(change(ENTER, 'bob', 'c1', { id: 'c1:1:1' }));
+    set.apply(change(LEAVE, 'alice', 'c1', { id: 'c1:2:0' }));
+    set.apply(change(LEAVE, 'bob', 'c1', { id: 'c1:2:1' }));
+    expect(set.apply(change(ENTER, 'alice', 'c1', { id: 'c1:9:0', reentryId: 'c1:1:0' }))).toBeUndefined();
+    expect(set.apply(change(ENTER, 'bob', 'c1', { id: 'c1:9:1', reentryId: 'c1:1:1' }))).toBeUndefined();
+    expect(set.size).toBe(0);
+  });
+
   it('a re-entry from another connection, or with ids of another shape, applies', () => {
     for (const [current, reentryId] of [
       ['c1:5:0', 'c0:1:0'],
@@ -175,6 +212,8 @@ describe('PresenceSet: re-entries after a resume', () => {
       ['c1:5:0', 'c1:5'],
       ['c1:x:0', 'c1:1:0'],
       ['!leave-1:0:0', 'c1:1:0'],
+      ['c1:5:0', 'x:c1:1:0'],
+      ['c1:5:0', 'c1:1:0:9'],
     ] as const) {
       const set = new PresenceSet();
       set.apply(change(ENTER, 'alice', 'c1', { id: current }));
