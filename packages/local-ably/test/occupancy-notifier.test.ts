@@ -102,4 +102,20 @@ describe('occupancy events on the wire', () => {
     viewer.send({ action: Action.DETACH, channel: 'hall' });
     await eventually(() => expect(h.server.stats().channels).toBe(0));
   });
+
+  it('an ATTACH of an attached channel is answered with the current counts again, though nothing changed', async () => {
+    const h = await startHarness();
+    const viewer = await RawSocket.connect(h.server);
+    await viewer.attach('hall', { params: { occupancy: 'metrics.connections' } });
+    await eventually(() => expect(occupancyFrames(viewer, 'hall')).toHaveLength(1));
+    await viewer.attach('hall', { params: { occupancy: 'metrics.connections' } });
+    await eventually(() => expect(occupancyFrames(viewer, 'hall')).toHaveLength(2));
+    expect(occupancyFrames(viewer, 'hall').map(metricsOf)).toEqual([{ connections: 1 }, { connections: 1 }]);
+    // Without the occupancy param, a re-attach brings no occupancy event.
+    const quiet = await RawSocket.connect(h.server);
+    await quiet.attach('hall');
+    await quiet.attach('hall');
+    await eventually(() => expect(occupancyFrames(viewer, 'hall').map(metricsOf).at(-1)).toEqual({ connections: 2 }));
+    expect(occupancyFrames(quiet, 'hall')).toEqual([]);
+  });
 });

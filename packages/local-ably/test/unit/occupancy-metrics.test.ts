@@ -89,7 +89,15 @@ describe('parseOccupancyParam', () => {
   it('`metrics` selects all, `metrics.<name>` one known metric, anything else nothing', () => {
     expect(parseOccupancyParam('metrics')).toBe('all');
     for (const name of METRIC_NAMES) expect(parseOccupancyParam(`metrics.${name}`)).toBe(name);
-    for (const value of [undefined, '', 'metrics.', 'metrics.bogus', 'connections', 'xmetrics.connections']) {
+    for (const value of [
+      undefined,
+      '',
+      'metrics.',
+      'metrics.bogus',
+      'connections',
+      'xmetrics.connections',
+      'metrics:connections',
+    ]) {
       expect(parseOccupancyParam(value), String(value)).toBeUndefined();
     }
   });
