@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoUser, launchChromium, SCREENSHOT_DIR } from './support/demo-browser.js';
+import { DemoUser, launchDemoChromium, SCREENSHOT_DIR } from './support/demo-browser.js';
 import { demoPage } from './support/demo-page.js';
 import { DEMO_ROOT, freePort } from './support/demo-server.js';
 import { eventually } from './support/eventually.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await build({ ...inline, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ ...inline, logLevel: 'warn', build: { outDir } });
   url = `http://127.0.0.1:${port}`;
-  browser = await launchChromium();
+  browser = await launchDemoChromium();
 }, 180_000);
 
 afterAll(async () => {

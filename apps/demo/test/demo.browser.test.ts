@@ -2,7 +2,7 @@ import * as Ably from 'ably';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { DemoUser, launchChromium, SCREENSHOT_DIR } from './support/demo-browser.js';
+import { DemoUser, launchDemoChromium, SCREENSHOT_DIR } from './support/demo-browser.js';
 import { demoPage } from './support/demo-page.js';
 import { type DemoServer, startDemoServer, TEST_PRESENCE_LEAVE_DELAY_MS } from './support/demo-server.js';
 import { eventually } from './support/eventually.js';
@@ -38,7 +38,7 @@ async function nodeMember(room: string, clientId: string, data: Record<string, u
 
 beforeAll(async () => {
   demo = await startDemoServer();
-  browser = await launchChromium();
+  browser = await launchDemoChromium();
 });
 
 afterEach(async () => {

@@ -1,26 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { launchChromium } from '@presence-kit/test-support/chromium';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ROOT } from './demo-server.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Screenshots of the main states, kept as test artifacts (gitignored). */
 export const SCREENSHOT_DIR = `${DEMO_ROOT}/test-results/screenshots`;
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}; run: bash scripts/ensure-chromium.sh (or set CHROMIUM_PATH)`);
-  }
+export async function launchDemoChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /**

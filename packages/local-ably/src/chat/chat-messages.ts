@@ -82,14 +82,9 @@ export class ChatMessages {
     body: unknown,
     idempotencyKey?: string,
   ): RestChatMessage {
-    const channel = roomChannel(room);
-    const record = this.find(channel, serial);
-    requireOwnOrAny(principal, channel, record, 'update');
-    return this.once(principal, `update:${room}:${serial}`, idempotencyKey, () => {
+    return this.amend(principal, room, serial, 'update', idempotencyKey, () => {
       const request = asObject(body, 'body');
-      const content = this.readContent(request.message, 'message');
-      this.change(channel, record, 'message.update', content, this.version(principal, request));
-      return record.toRest();
+      return { request, content: this.readContent(request.message, 'message') };
     });
   }
 
@@ -100,14 +95,28 @@ export class ChatMessages {
     body: unknown,
     idempotencyKey?: string,
   ): RestChatMessage {
+    return this.amend(principal, room, serial, 'delete', idempotencyKey, () => ({
+      request: body === undefined ? {} : asObject(body, 'body'),
+      // A deleted message keeps its serial and sender but no longer its text (as chat's own tests expect).
+      content: { text: '', metadata: {}, headers: {} },
+    }));
+  }
+
+  /** An update or delete: the sender's (or an `-any`) capability, once per idempotency key, then the new version. */
+  private amend(
+    principal: Principal | undefined,
+    room: string,
+    serial: string,
+    operation: 'update' | 'delete',
+    idempotencyKey: string | undefined,
+    read: () => { request: Record<string, unknown>; content: ChatContent },
+  ): RestChatMessage {
     const channel = roomChannel(room);
     const record = this.find(channel, serial);
-    requireOwnOrAny(principal, channel, record, 'delete');
-    return this.once(principal, `delete:${room}:${serial}`, idempotencyKey, () => {
-      const request = body === undefined ? {} : asObject(body, 'body');
-      // A deleted message keeps its serial and sender but no longer its text (as chat's own tests expect).
-      const empty: ChatContent = { text: '', metadata: {}, headers: {} };
-      this.change(channel, record, 'message.delete', empty, this.version(principal, request));
+    requireOwnOrAny(principal, channel, record, operation);
+    return this.once(principal, `${operation}:${room}:${serial}`, idempotencyKey, () => {
+      const { request, content } = read();
+      this.change(channel, record, `message.${operation}`, content, this.version(principal, request));
       return record.toRest();
     });
   }

@@ -1,7 +1,8 @@
 'use client';
-import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext, waitingKey } from '../internal/use-query-context.js';
+import { useQueryContext } from '../internal/use-query-context.js';
+import { useQueryOrWait } from '../internal/use-query-or-wait.js';
 import { type BatchPresenceResult, buildBatchPresenceQuery } from '../queries/batch-presence-query.js';
 import type { presenceKeys } from '../queries/query-keys.js';
 import type { DefaultPresenceData } from '../store/types.js';
@@ -38,12 +39,10 @@ export function useBatchPresenceQuery<TPresence = DefaultPresenceData, TSelected
     rooms === skipToken || rooms.length === 0
       ? undefined
       : buildBatchPresenceQuery<TPresence>(client, rooms, 'useBatchPresenceQuery');
-  return useQuery<BatchPresenceResult<TPresence>, Ably.ErrorInfo, TSelected, ReturnType<typeof presenceKeys.batch>>(
-    {
-      ...queryOptions,
-      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof presenceKeys.batch>>('useBatchPresenceQuery'),
-      queryFn: query?.queryFn ?? skipToken,
-    },
+  return useQueryOrWait<BatchPresenceResult<TPresence>, TSelected, ReturnType<typeof presenceKeys.batch>>(
+    'useBatchPresenceQuery',
+    query,
+    queryOptions,
     queryClient,
   );
 }

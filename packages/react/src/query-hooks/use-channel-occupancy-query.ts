@@ -1,7 +1,8 @@
 'use client';
-import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { SkipToken, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
+import { useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { useQueryOrWait } from '../internal/use-query-or-wait.js';
 import { buildChannelOccupancyQuery, type ChannelOccupancy } from '../queries/channel-occupancy-query.js';
 import type { occupancyKeys } from '../queries/query-keys.js';
 
@@ -31,12 +32,10 @@ export function useChannelOccupancyQuery<TSelected = ChannelOccupancy>(
   const { client, queryClient } = useQueryContext('useChannelOccupancyQuery');
   const name = useQueryRoom('useChannelOccupancyQuery', room);
   const query = name === undefined ? undefined : buildChannelOccupancyQuery(client, name, 'useChannelOccupancyQuery');
-  return useQuery<ChannelOccupancy, Ably.ErrorInfo, TSelected, ReturnType<typeof occupancyKeys.metrics>>(
-    {
-      ...queryOptions,
-      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof occupancyKeys.metrics>>('useChannelOccupancyQuery'),
-      queryFn: query?.queryFn ?? skipToken,
-    },
+  return useQueryOrWait<ChannelOccupancy, TSelected, ReturnType<typeof occupancyKeys.metrics>>(
+    'useChannelOccupancyQuery',
+    query,
+    queryOptions,
     queryClient,
   );
 }

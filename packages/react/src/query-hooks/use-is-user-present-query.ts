@@ -1,7 +1,8 @@
 'use client';
-import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { SkipToken, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { isSkipped, useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
+import { isSkipped, useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { useQueryOrWait } from '../internal/use-query-or-wait.js';
 import { buildPresenceQuery } from '../queries/presence-query.js';
 import type { presenceKeys } from '../queries/query-keys.js';
 import type { PresenceKitMember } from '../store/types.js';
@@ -36,13 +37,10 @@ export function useIsUserPresentQuery(options: UseIsUserPresentQueryOptions): Us
     name === undefined || isSkipped(clientId)
       ? undefined
       : buildPresenceQuery(client, name, { clientId }, 'useIsUserPresentQuery');
-  return useQuery<PresenceKitMember[], Ably.ErrorInfo, boolean, ReturnType<typeof presenceKeys.members>>(
-    {
-      ...queryOptions,
-      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof presenceKeys.members>>('useIsUserPresentQuery'),
-      queryFn: query?.queryFn ?? skipToken,
-      select: hasMembers,
-    },
+  return useQueryOrWait<PresenceKitMember[], boolean, ReturnType<typeof presenceKeys.members>>(
+    'useIsUserPresentQuery',
+    query,
+    { ...queryOptions, select: hasMembers },
     queryClient,
   );
 }

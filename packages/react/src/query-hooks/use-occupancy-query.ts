@@ -1,7 +1,8 @@
 'use client';
-import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { SkipToken, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
+import { useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { useQueryOrWait } from '../internal/use-query-or-wait.js';
 import { buildOccupancyQuery, type OccupancyCounts } from '../queries/occupancy-query.js';
 import type { occupancyKeys } from '../queries/query-keys.js';
 
@@ -33,12 +34,10 @@ export function useOccupancyQuery<TSelected = OccupancyCounts>(
   const { client, queryClient } = useQueryContext('useOccupancyQuery');
   const name = useQueryRoom('useOccupancyQuery', room);
   const query = name === undefined ? undefined : buildOccupancyQuery(client, name, 'useOccupancyQuery');
-  return useQuery<OccupancyCounts, Ably.ErrorInfo, TSelected, ReturnType<typeof occupancyKeys.counts>>(
-    {
-      ...queryOptions,
-      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof occupancyKeys.counts>>('useOccupancyQuery'),
-      queryFn: query?.queryFn ?? skipToken,
-    },
+  return useQueryOrWait<OccupancyCounts, TSelected, ReturnType<typeof occupancyKeys.counts>>(
+    'useOccupancyQuery',
+    query,
+    queryOptions,
     queryClient,
   );
 }

@@ -1,7 +1,8 @@
 'use client';
-import { type SkipToken, skipToken, type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { SkipToken, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
 import type * as Ably from 'ably';
-import { isSkipped, useQueryContext, useQueryRoom, waitingKey } from '../internal/use-query-context.js';
+import { isSkipped, useQueryContext, useQueryRoom } from '../internal/use-query-context.js';
+import { useQueryOrWait } from '../internal/use-query-or-wait.js';
 import { buildPresenceQuery } from '../queries/presence-query.js';
 import type { presenceKeys } from '../queries/query-keys.js';
 import type { DefaultPresenceData, PresenceKitMember } from '../store/types.js';
@@ -46,12 +47,10 @@ export function usePresenceQuery<TPresence = DefaultPresenceData, TSelected = Pr
         { clientId: clientId as string | undefined, connectionId: connectionId as string | undefined },
         'usePresenceQuery',
       );
-  return useQuery<PresenceKitMember<TPresence>[], Ably.ErrorInfo, TSelected, ReturnType<typeof presenceKeys.members>>(
-    {
-      ...queryOptions,
-      queryKey: query?.queryKey ?? waitingKey<ReturnType<typeof presenceKeys.members>>('usePresenceQuery'),
-      queryFn: query?.queryFn ?? skipToken,
-    },
+  return useQueryOrWait<PresenceKitMember<TPresence>[], TSelected, ReturnType<typeof presenceKeys.members>>(
+    'usePresenceQuery',
+    query,
+    queryOptions,
     queryClient,
   );
 }

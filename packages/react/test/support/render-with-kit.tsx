@@ -78,22 +78,7 @@ afterEach(async () => {
   for (const run of cleanups.splice(0)) await run();
 });
 
-/** Polls until `check` stops throwing (or returns something other than `false`); fails with its last error. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000, intervalMs = 20): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown = new Error('never checked');
-  while (Date.now() < deadline) {
-    try {
-      const result = await check();
-      if (result !== false) return result;
-      lastError = new Error('condition returned false');
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  throw lastError;
-}
+export { eventually } from '@presence-kit/test-support/eventually';
 
 /** Counts renders of a component by name: `renders.bump('row-a')`, then `renders.get('row-a')`. */
 export function createRenderCounter() {
