@@ -30,6 +30,8 @@ describe('matchResource: Ably resource patterns', () => {
     ['a:*:c', 'a:b:d', false],
     ['a:*:c', 'a:b:x:c', false],
     ['a.b:*:c', 'aXb:q:c', false],
+    ['a.b:*:c', 'ab:q:c', false],
+    ['a.b:*:c', 'a.b:q:c', true],
     ['a:*:c', 'xa:b:c', false],
     ['a:*:c', 'a:b:cx', false],
     ['lobby*', 'lobbyist', false],
@@ -73,6 +75,8 @@ describe('Capability', () => {
     expect(new Capability({ lobby: [] }).allowsAny('lobby')).toBe(false);
     expect(new Capability({ lobby: ['history'] }).allowsAny('lobby')).toBe(true);
     expect(new Capability({ lobby: ['history'] }).allowsAny('hall')).toBe(false);
+    // One matching resource is enough.
+    expect(new Capability({ lobby: ['history'], hall: ['*'] }).allowsAny('lobby')).toBe(true);
   });
 
   it('toJSON and canonicalCapability sort resources and operations', () => {

@@ -43,14 +43,21 @@ describe('keys', () => {
     expect(parseKey('app.key:se:cret')).toEqual({ name: 'app.key', secret: 'se:cret' });
   });
 
-  it.each(['nocolon', ':secret', 'app.key:', 'appkey:secret', 'a.b.c:secret', 'a b.c:secret', 'a.:s', '.b:s'])(
-    'parseKey rejects %j with a TypeError naming the form',
-    (key) => {
-      expect(() => parseKey(key)).toThrow(
-        new TypeError(`local-ably: key "${key}" is not of the form appId.keyId:secret`),
-      );
-    },
-  );
+  it.each([
+    'app.key',
+    'nocolon',
+    ':secret',
+    'app.key:',
+    'appkey:secret',
+    'a.b.c:secret',
+    'a b.c:secret',
+    'a.:s',
+    '.b:s',
+  ])('parseKey rejects %j with a TypeError naming the form', (key) => {
+    expect(() => parseKey(key)).toThrow(
+      new TypeError(`local-ably: key "${key}" is not of the form appId.keyId:secret`),
+    );
+  });
 
   it('KeyStore looks keys up by name and verifies full keys exactly', () => {
     const store = new KeyStore([KEY, OTHER_KEY]);
@@ -271,6 +278,11 @@ describe('TokenIssuer', () => {
     }
   });
 
+  it('treats null string fields as absent', () => {
+    const request = createTokenRequest({ key: KEY });
+    expect(issuer().issue('app.key1', { ...request, clientId: null, capability: null }).capability).toBe('{"*":["*"]}');
+  });
+
   it('rejects a body that is not an object, or the wrong key', () => {
     expectError(() => issuer().issue('app.key1', 'x'), 40000, 400, 'TokenRequest body must be a JSON object');
     const request = createTokenRequest({ key: KEY });
@@ -397,6 +409,12 @@ describe('LocalTokenVerifier', () => {
     const expired = 'Token expired: get a new token (the SDK does this itself with authCallback or authUrl)';
     expectError(() => verifier.verify(mintToken({ ...claims, expires: 1_000 }, 's3cret')), 40142, 401, expired);
     expect(verifier.verify(mintToken({ ...claims, expires: 1_001 }, 's3cret')).expiresAt).toBe(1_001);
+    expectError(
+      () => verifier.verify(mintToken({ ...claims, capability: 'nope' }, 's3cret')),
+      40000,
+      400,
+      'Token: capability is not valid JSON',
+    );
   });
 
   it('verifies a JWT, narrowing its capability to the key’s and reading its user claims', () => {
@@ -462,5 +480,11 @@ describe('LocalTokenVerifier', () => {
       );
     }
     expect(verifier.verify(sign({ exp, 'x-ably-capability': capability })).clientId).toBeUndefined();
+    expectError(
+      () => verifier.verify(sign({ exp, 'x-ably-capability': 'nope' })),
+      40000,
+      400,
+      'JWT: capability is not valid JSON',
+    );
   });
 });
