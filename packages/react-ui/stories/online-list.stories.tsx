@@ -32,6 +32,11 @@ export const TenThousand: Story = {
     const rows = canvasElement.querySelectorAll('li');
     await expect(rows.length).toBeGreaterThan(5);
     await expect(rows.length).toBeLessThan(60);
+    // Scrolled to the end, the last person is mounted and placed as the 10,000th row.
+    const viewport = canvas.getByRole('region', { name: '10000 people online' });
+    viewport.scrollTop = viewport.scrollHeight;
+    await waitFor(() => expect(canvasElement.querySelector('[aria-posinset="10000"]')).toBeVisible());
+    await expect(canvasElement.querySelectorAll('li').length).toBeLessThan(60);
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search people' }), 'grace hughes');
     const matches = TEN_THOUSAND.filter((person) => person.name.toLowerCase().includes('grace hughes')).length;
     await waitFor(() =>
@@ -48,7 +53,14 @@ export const GroupedByStatus: Story = {
     await expect(canvas.getByText('away (2)')).toBeVisible();
   },
 };
-export const PerConnection: Story = { name: 'One row per connection', args: { perConnection: true } };
+export const PerConnection: Story = {
+  name: 'One row per connection',
+  args: { perConnection: true },
+  play: async ({ canvasElement }) => {
+    // The list's name counts what its rows are.
+    await expect(within(canvasElement).getByRole('region', { name: '24 connections online' })).toBeVisible();
+  },
+};
 export const Loading: Story = { args: { state: 'loading' } };
 export const ErrorState: Story = { name: 'Error', args: { state: 'error' } };
 export const NoMatches: Story = { args: { defaultSearch: 'nobody by this name' } };

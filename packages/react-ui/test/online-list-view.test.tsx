@@ -104,8 +104,47 @@ describe('OnlineListView', () => {
     const { rerender } = render(<OnlineListView people={tabs} />);
     expect(rowNames()).toEqual(['Ada', 'Bob']);
     expect(screen.getByText(', on 2 devices')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '2 people online' })).toBeInTheDocument();
     rerender(<OnlineListView people={tabs} perConnection />);
     expect(rowNames()).toEqual(['Ada', 'Ada', 'Bob']);
+    expect(screen.getByRole('region', { name: '3 connections online' })).toBeInTheDocument();
+  });
+
+  it('names a one-row list in the singular, and takes a translated label', () => {
+    const { rerender } = render(<OnlineListView people={[person('a', 'Ada')]} perConnection />);
+    expect(screen.getByRole('region', { name: '1 connection online' })).toBeInTheDocument();
+    rerender(
+      <OnlineListView
+        people={[person('a', 'Ada')]}
+        perConnection
+        text={{ label: (count, rowsPer) => `${count} ${rowsPer === 'connection' ? 'connexion' : 'personne'}` }}
+      />,
+    );
+    expect(screen.getByRole('region', { name: '1 connexion' })).toBeInTheDocument();
+  });
+
+  it('tells assistive technology where each mounted row sits in the whole list', async () => {
+    render(<OnlineListView people={TEN_THOUSAND} />);
+    const viewport = screen.getByRole('region', { name: '10000 people online' });
+    const first = within(viewport).getAllByRole('listitem')[0] as HTMLElement;
+    expect(first).toHaveAttribute('aria-posinset', '1');
+    expect(first).toHaveAttribute('aria-setsize', '10000');
+    await act(async () => {
+      viewport.scrollTop = 44 * 100;
+      viewport.dispatchEvent(new Event('scroll'));
+    });
+    const row = document.querySelector('[data-index="105"]') as HTMLElement;
+    expect(row).toHaveAttribute('aria-posinset', '106');
+    expect(row.style.top).toBe(`${105 * 44}px`);
+  });
+
+  it('lays rows out again when rowHeight changes', () => {
+    const { rerender } = render(<OnlineListView people={makePeople(50)} />);
+    const list = () => document.querySelector('ul') as HTMLElement;
+    expect(list().style.height).toBe(`${50 * 44}px`);
+    rerender(<OnlineListView people={makePeople(50)} rowHeight={60} />);
+    expect(list().style.height).toBe(`${50 * 60}px`);
+    expect((document.querySelector('[data-index="1"]') as HTMLElement).style.top).toBe('60px');
   });
 
   it('filters by name as the user types, ignoring case and accents', () => {
@@ -152,6 +191,31 @@ describe('OnlineListView', () => {
 });
 
 describe('arrangeRows', () => {
+  it('gives statuses that differ only in case a heading each, not one heading twice', () => {
+    const rows = arrangeRows(
+      [person('1', 'Al', 'Busy'), person('2', 'Bo', 'busy'), person('3', 'Cy', 'Busy'), person('4', 'Di', 'busy')],
+      { groupByStatus: true, sortBy: 'name' },
+    );
+    const headings = rows.filter((row) => row.kind === 'group');
+    expect(headings).toHaveLength(2);
+    expect(headings.map((row) => row.count)).toEqual([2, 2]);
+  });
+
+  it('filters by name, sorts by status then name, and keeps me first', () => {
+    const rows = arrangeRows(
+      [
+        person('1', 'Ann', 'away'),
+        person('2', 'Abe', 'online'),
+        person('3', 'Bob', 'online'),
+        person('4', 'Amy'),
+        person('5', 'Ari', 'zzz'),
+        person('me', 'Axel', 'away', true),
+      ],
+      { sortBy: 'status', search: 'A' },
+    );
+    expect(rows).toEqual(['me', '2', '1', '5', '4'].map((id) => ({ kind: 'person', id })));
+  });
+
   it('keeps me first inside my status group', () => {
     const rows = arrangeRows(
       [person('1', 'Al', 'away'), person('2', 'Bo', 'online'), person('me', 'Zed', 'online', true)],

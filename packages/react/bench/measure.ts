@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalAbly } from '@presence-kit/local-ably';
-import { type Browser, type CDPSession, errors } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, errors } from 'playwright-core';
 import { type BenchCase, caseId, EVENTS_PER_FRAME } from './cases.js';
 import { type DriverPresence, PresenceDriver, PresenceOp } from './driver.js';
 import type { BurstResult, OurList, Side } from './page/bench-api.js';
@@ -22,8 +22,11 @@ export type Population = 'before-mount' | 'live';
 export interface SideResult {
   side: Side;
   population: Population;
-  /** Set when this result comes from a `live` retry: how the `before-mount` attempt ended. */
-  firstAttempt?: { loadMs: number; failure: string | null };
+  /**
+   * Set when this result comes from a `live` retry: how the `before-mount` attempt ended. `earlierCase` names the case
+   * whose attempt it was when the side was not tried again (one SYNC attempt per side and member count per run).
+   */
+  firstAttempt?: { loadMs: number; failure: string | null; earlierCase?: string };
   /** Whether the list showed all N members within the load cap; if not, no burst was measured. */
   loaded: boolean;
   /** From mount to the list showing all N members (wall, Node clock). */
@@ -59,8 +62,10 @@ export interface MeasureEnv {
   pageUrl: string;
   /** Longest wait for the final state, in ms. */
   capMs: number;
-  /** Longest wait for the list to show the N members after mounting, in ms. */
+  /** Longest wait for the list to show the N members from the attach SYNC, in ms. */
   loadCapMs: number;
+  /** The same for a `live` population (members entered after mounting), in ms. */
+  liveLoadCapMs?: number;
   /** Makes room names unique across runs. */
   tag: string;
   /** When set, a V8 CPU profile of the page during each burst is written here (`<room>.cpuprofile`). */
@@ -91,6 +96,7 @@ export async function measureSide(
   const driver = await PresenceDriver.connect({ port: env.server.port, key: env.server.key });
   const context = await env.browser.newContext();
   try {
+    if (side === 'ui-kit') await failExternalRequests(context);
     await driver.attach(channel);
     if (population === 'before-mount') await driver.sendFrames(channel, populationFrames(benchCase.members));
 
@@ -104,6 +110,7 @@ export async function measureSide(
     const crash = new Promise<'crashed'>((resolve) => page.once('crash', () => resolve('crashed')));
     const loadBefore = await readMetrics(cdp);
     const loadStart = performance.now();
+    const loadCapMs = population === 'live' ? (env.liveLoadCapMs ?? env.loadCapMs) : env.loadCapMs;
     const mountAndLoad = async () => {
       await page.evaluate(({ side, options }) => window.bench.mount(side, options), {
         side,
@@ -112,19 +119,42 @@ export async function measureSide(
       if (population === 'live') await driver.sendFrames(channel, populationFrames(benchCase.members));
       await page.waitForFunction((members) => window.bench.state().members >= members, benchCase.members, {
         polling: 50,
-        timeout: env.loadCapMs,
+        timeout: loadCapMs,
       });
       return 'loaded' as const;
     };
+    // Playwright's own timeout does not fire while the page's main thread is stuck (a renderer collecting garbage
+    // until it runs out of memory), so Node keeps the cap too; a stuck page is then closed with its context.
+    let capTimer: NodeJS.Timeout | undefined;
+    const capped = new Promise<'stuck'>((resolve) => {
+      capTimer = setTimeout(() => resolve('stuck'), loadCapMs + 5_000);
+    });
     const loadOutcome = await Promise.race([
       mountAndLoad().catch((error: unknown) => {
         if (error instanceof errors.TimeoutError) return 'timeout' as const;
+        // Playwright may report the crash as a failed call before the page's 'crash' event arrives.
+        if (isGone(error)) return 'crashed' as const;
         throw error;
       }),
       crash,
+      capped,
     ]);
+    clearTimeout(capTimer);
     const loadMs = performance.now() - loadStart;
-    if (loadOutcome === 'crashed') {
+    if (loadOutcome === 'stuck') {
+      const failure = `not loaded in ${Math.round(loadMs / 1000)} s (the page stopped responding)`;
+      return failed(side, population, { loaded: false, loadMs, loadMainThreadMs: 0 }, failure);
+    }
+    // A renderer running out of memory can time out first and crash a moment later, while its metrics are read.
+    const afterLoad =
+      loadOutcome === 'crashed'
+        ? 'crashed'
+        : await Promise.race([readMetrics(cdp).catch(goneOrThrow), crash, settleAfter(10_000, 'stuck' as const)]);
+    if (afterLoad === 'stuck') {
+      const failure = `not loaded in ${Math.round(loadMs / 1000)} s (the page stopped responding)`;
+      return failed(side, population, { loaded: false, loadMs, loadMainThreadMs: 0 }, failure);
+    }
+    if (afterLoad === 'crashed') {
       return failed(
         side,
         population,
@@ -135,7 +165,7 @@ export async function measureSide(
     const load: LoadFigures = {
       loaded: loadOutcome === 'loaded',
       loadMs,
-      loadMainThreadMs: ((await readMetrics(cdp)).TaskDuration - loadBefore.TaskDuration) * 1000,
+      loadMainThreadMs: (afterLoad.TaskDuration - loadBefore.TaskDuration) * 1000,
     };
     if (!load.loaded) return failed(side, population, load, `not loaded in ${Math.round(loadMs / 1000)} s`);
 
@@ -168,6 +198,32 @@ export async function measureSide(
     await context.close().catch(() => {});
     await driver.close().catch(() => {});
   }
+}
+
+/** Resolves to `value` after `ms` (the timer does not keep Node alive). */
+function settleAfter<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+}
+
+/** Whether a Playwright call failed because the renderer crashed or its page went away. */
+function isGone(error: unknown): boolean {
+  return error instanceof Error && /Target crashed|has been closed/.test(error.message);
+}
+
+function goneOrThrow(error: unknown): 'crashed' {
+  if (isGone(error)) return 'crashed';
+  throw error;
+}
+
+/**
+ * Side C's avatar pictures may come from api.dicebear.com, which this machine cannot reach: every request that leaves
+ * the machine fails at once instead of hanging, as for an offline user. Loading avatars is not what the bench measures.
+ */
+async function failExternalRequests(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort('blockedbyclient'),
+  );
 }
 
 type LoadFigures = Pick<SideResult, 'loaded' | 'loadMs' | 'loadMainThreadMs'>;

@@ -1,13 +1,17 @@
 /**
  * Builds the bench page with esbuild (browser conditions, production React) and serves it from a tiny HTTP server on
- * loopback. The page talks to local-ably directly; this server only hands out two files.
+ * loopback. The page talks to local-ably directly; this server only hands out the page, its script and side C's CSS.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ENTRY = fileURLToPath(new URL('./page/main.tsx', import.meta.url));
+/** `@ably/chat-react-ui-kit`'s stylesheet (Tailwind output), which side C's page links as a user's app would. */
+const UI_KIT_CSS = createRequire(import.meta.url).resolve('@ably/chat-react-ui-kit/dist/style.css');
 
 /**
  * Both sides render the same list. Rows use `content-visibility: auto`, as any long list should (or be virtualized):
@@ -69,6 +73,9 @@ export async function servePage(script: string): Promise<PageServer> {
     if (request.url === '/bench.js') {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       response.end(script);
+    } else if (request.url === '/ui-kit.css') {
+      response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
+      response.end(readFileSync(UI_KIT_CSS));
     } else if (request.url === '/' || request.url?.startsWith('/?')) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(HTML);

@@ -2,12 +2,18 @@
 
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react';
 import { cx } from '../internal/cx.js';
+import type { PersonSummary } from '../person-summary.js';
 import type { LoadState } from '../viewer-count/viewer-count-view.js';
+import { OnlineListItem } from './online-list-item.js';
+import { type ListRow, VirtualRows } from './virtual-rows.js';
 
 /** Text the list shows; override to translate. */
 export interface OnlineListText {
-  /** The list's accessible name, given the number of people shown. */
-  label: (count: number) => string;
+  /**
+   * The list's accessible name, given the number of rows shown and what a row is: a person (`person`, the default)
+   * or a connection (`rowsPer="connection"`, or `perConnection` on the view).
+   */
+  label: (count: number, rowsPer: 'person' | 'connection') => string;
   empty: string;
   noMatches: string;
   loading: string;
@@ -20,7 +26,12 @@ export interface OnlineListText {
 }
 
 export const DEFAULT_ONLINE_LIST_TEXT: OnlineListText = {
-  label: (count) => (count === 1 ? '1 person online' : `${count} people online`),
+  label: (count, rowsPer) =>
+    rowsPer === 'connection'
+      ? `${count} connection${count === 1 ? '' : 's'} online`
+      : count === 1
+        ? '1 person online'
+        : `${count} people online`,
   empty: 'No one is here yet.',
   noMatches: 'No one matches your search.',
   loading: 'Loading who is here…',
@@ -31,26 +42,46 @@ export const DEFAULT_ONLINE_LIST_TEXT: OnlineListText = {
   you: '(you)',
 };
 
-export interface OnlineListFrameProps extends ComponentPropsWithoutRef<'div'> {
+export interface OnlineListFrameProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   state: LoadState;
-  isEmpty: boolean;
-  isFiltered: boolean;
-  text: OnlineListText;
-  searchable: boolean;
+  rows: readonly ListRow[];
+  rowsPer: 'person' | 'connection';
+  /** A person's row content, given their id and the "(you)" text. */
+  renderPerson: (id: string, youText: string) => ReactNode;
   search: string;
   onSearchChange: (value: string) => void;
-  body: ReactNode;
+  searchable?: boolean | undefined;
+  rowHeight?: number | undefined;
+  initialHeight?: number | undefined;
+  text?: Partial<OnlineListText> | undefined;
 }
 
-/** Root element, search box and the empty, loading and error states around the virtual rows. */
+/**
+ * What the presentational and connected lists share: the root element, the search box, the empty, loading and error
+ * states, and the virtual rows. The two differ only in where rows and people come from.
+ */
 export const OnlineListFrame = forwardRef<HTMLDivElement, OnlineListFrameProps>(function OnlineListFrame(
-  { state, isEmpty, isFiltered, text, searchable, search, onSearchChange, body, className, ...rest },
+  {
+    state,
+    rows,
+    rowsPer,
+    renderPerson,
+    search,
+    onSearchChange,
+    searchable,
+    rowHeight = 44,
+    initialHeight = 400,
+    text: overrides,
+    className,
+    ...rest
+  },
   ref,
 ) {
   const searchId = useId();
-  const dataState = state !== 'ready' ? state : isEmpty ? 'empty' : 'ready';
+  const text = { ...DEFAULT_ONLINE_LIST_TEXT, ...overrides };
+  const shown = state === 'ready' && rows.length === 0 ? 'empty' : state;
   return (
-    <div ref={ref} className={cx('pk-online-list', className)} data-pk-state={dataState} {...rest}>
+    <div ref={ref} className={cx('pk-online-list', className)} data-pk-state={shown} {...rest}>
       {searchable ? (
         <div className="pk-online-list__search">
           <label htmlFor={searchId} className="pk-online-list__search-label">
@@ -68,19 +99,31 @@ export const OnlineListFrame = forwardRef<HTMLDivElement, OnlineListFrameProps>(
           />
         </div>
       ) : null}
-      {state === 'ready' && !isEmpty ? (
-        body
+      {shown === 'ready' ? (
+        <VirtualRows
+          // The virtualizer sizes rows once, when they are counted; a new height starts it afresh.
+          key={rowHeight}
+          rows={rows}
+          rowHeight={rowHeight}
+          initialHeight={initialHeight}
+          text={text}
+          rowsPer={rowsPer}
+          renderPerson={renderPerson}
+        />
       ) : (
-        <p className="pk-online-list__message" role={state === 'error' ? 'alert' : 'status'}>
-          {state === 'loading'
-            ? text.loading
-            : state === 'error'
-              ? text.error
-              : isFiltered
-                ? text.noMatches
-                : text.empty}
+        <p className="pk-online-list__message" role={shown === 'error' ? 'alert' : 'status'}>
+          {text[shown === 'empty' ? (search.trim() ? 'noMatches' : 'empty') : shown]}
         </p>
       )}
     </div>
   );
 });
+
+/** A person's row content: the caller's `renderItem`, or the default item. */
+export function personContent(
+  person: PersonSummary,
+  renderItem: ((person: PersonSummary) => ReactNode) | undefined,
+  youText: string,
+): ReactNode {
+  return renderItem ? renderItem(person) : <OnlineListItem person={person} youText={youText} />;
+}

@@ -5,9 +5,7 @@ import { dedupePeople } from '../internal/dedupe.js';
 import type { PersonSummary } from '../person-summary.js';
 import type { LoadState } from '../viewer-count/viewer-count-view.js';
 import { arrangeRows, type OnlineListSort } from './arrange-rows.js';
-import { DEFAULT_ONLINE_LIST_TEXT, OnlineListFrame, type OnlineListText } from './online-list-frame.js';
-import { OnlineListItem } from './online-list-item.js';
-import { VirtualRows } from './virtual-rows.js';
+import { OnlineListFrame, type OnlineListText, personContent } from './online-list-frame.js';
 
 /** Props shared by the presentational and connected lists. */
 export interface OnlineListCommonProps {
@@ -58,51 +56,32 @@ export const OnlineListView = forwardRef<HTMLDivElement, OnlineListViewProps>(fu
     sortBy,
     groupByStatus,
     statusOrder,
-    searchable = false,
     defaultSearch = '',
     renderItem,
-    rowHeight = 44,
-    initialHeight = 400,
-    text: textOverrides,
     locale,
     ...rest
   },
   ref,
 ) {
   const [search, setSearch] = useState(defaultSearch);
-  const text = { ...DEFAULT_ONLINE_LIST_TEXT, ...textOverrides };
   const items = useMemo(() => (perConnection ? people : dedupePeople(people)), [people, perConnection]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const rows = useMemo(
     () => arrangeRows(items, { sortBy, groupByStatus, statusOrder, search, locale }),
     [items, sortBy, groupByStatus, statusOrder, search, locale],
   );
-  const shown = rows.filter((row) => row.kind === 'person').length;
   return (
     <OnlineListFrame
       ref={ref}
       state={state}
-      isEmpty={rows.length === 0}
-      isFiltered={search.trim() !== ''}
-      text={text}
-      searchable={searchable}
+      rows={rows}
+      rowsPer={perConnection ? 'connection' : 'person'}
       search={search}
       onSearchChange={setSearch}
-      body={
-        <VirtualRows
-          rows={rows}
-          rowHeight={rowHeight}
-          initialHeight={initialHeight}
-          label={text.label(shown)}
-          renderGroup={(status, count) => (
-            <span className="pk-online-list__group-label">{text.group(status, count)}</span>
-          )}
-          renderPerson={(id) => {
-            const person = byId.get(id);
-            return person ? <ViewRow person={person} renderItem={renderItem} youText={text.you} /> : null;
-          }}
-        />
-      }
+      renderPerson={(id, youText) => {
+        const person = byId.get(id);
+        return person ? <ViewRow person={person} renderItem={renderItem} youText={youText} /> : null;
+      }}
       {...rest}
     />
   );
@@ -118,5 +97,5 @@ const ViewRow = memo(function ViewRow({
   renderItem: ((person: PersonSummary) => ReactNode) | undefined;
   youText: string;
 }) {
-  return renderItem ? renderItem(person) : <OnlineListItem person={person} youText={youText} />;
+  return personContent(person, renderItem, youText);
 });

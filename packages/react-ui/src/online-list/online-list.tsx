@@ -1,25 +1,14 @@
 'use client';
 
-import {
-  type Person,
-  type PresenceKitMember,
-  useMember,
-  useMemberKeys,
-  usePeople,
-  usePerson,
-  usePersonIds,
-  usePresenceListener,
-} from '@presence-kit/react';
+import { useMember, useMemberKeys, usePeople, usePerson, usePersonIds, usePresenceListener } from '@presence-kit/react';
 import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useState } from 'react';
 import { useRoomLoadState } from '../internal/room-load-state.js';
 import { summarizeMember, summarizePerson } from '../internal/summarize.js';
 import { useSelfClientId } from '../internal/use-self-client-id.js';
 import type { PersonSummary, PresenceAccessor } from '../person-summary.js';
 import { arrangeRows, type OnlineListRow, rowsEqual } from './arrange-rows.js';
-import { DEFAULT_ONLINE_LIST_TEXT, OnlineListFrame } from './online-list-frame.js';
-import { OnlineListItem } from './online-list-item.js';
+import { OnlineListFrame, personContent } from './online-list-frame.js';
 import type { OnlineListCommonProps } from './online-list-view.js';
-import { VirtualRows } from './virtual-rows.js';
 
 /** Props of {@link OnlineList}. */
 export interface OnlineListProps
@@ -50,129 +39,87 @@ export const OnlineList = forwardRef<HTMLDivElement, OnlineListProps>(function O
     rowsPer = 'person',
     accessor,
     sortBy = 'joined',
-    groupByStatus = false,
+    groupByStatus,
     statusOrder,
-    searchable = false,
     defaultSearch = '',
     renderItem,
-    rowHeight = 44,
-    initialHeight = 400,
-    text: textOverrides,
     locale,
     ...rest
   },
   ref,
 ) {
   const [search, setSearch] = useState(defaultSearch);
-  const text = { ...DEFAULT_ONLINE_LIST_TEXT, ...textOverrides };
   const state = useRoomLoadState(room, 'members');
-  const selfClientId = useSelfClientId(room);
+  const self = useSelfClientId(room);
   const perPerson = rowsPer === 'person';
-  const arranged = sortBy !== 'joined' || groupByStatus || search.trim() !== '';
-  const options = { sortBy, groupByStatus, statusOrder, search, locale };
-
-  // Entry order needs ids only: these arrays change only when someone joins or leaves, never on a data update.
+  const arranged = sortBy !== 'joined' || !!groupByStatus || !!search.trim();
+  // Other orders need the data: the selector returns rows, and `rowsEqual` keeps the list still unless they move.
+  const arrange =
+    <T,>(summarize: Summarize<T>, active: boolean) =>
+    (items: readonly T[]) =>
+      arranged && active
+        ? arrangeRows(
+            items.map((item) => summarize(item, accessor, self)),
+            { sortBy, groupByStatus, statusOrder, search, locale },
+          )
+        : NO_ROWS;
+  const personRows = usePeople({ room, select: arrange(summarizePerson, perPerson), isEqual: rowsEqual });
+  const memberRows = usePresenceListener({ room, select: arrange(summarizeMember, !perPerson), isEqual: rowsEqual });
+  // Entry order needs ids only: these arrays change only when someone joins or leaves, never on a data update, and
+  // become rows as they are (no object per row).
   const personIds = usePersonIds({ room });
   const memberKeys = useMemberKeys({ room });
-  // Other orders need the data; the selector returns rows, and `rowsEqual` keeps the list still unless they move.
-  const personRows = usePeople({
-    room,
-    select: (people: readonly Person[]) =>
-      arranged && perPerson
-        ? arrangeRows(
-            people.map((person) => summarizePerson(person, accessor, selfClientId)),
-            options,
-          )
-        : NO_ROWS,
-    isEqual: rowsEqual,
-  });
-  const memberRows = usePresenceListener({
-    room,
-    select: (members: readonly PresenceKitMember[]) =>
-      arranged && !perPerson
-        ? arrangeRows(
-            members.map((member) => summarizeMember(member, accessor, selfClientId)),
-            options,
-          )
-        : NO_ROWS,
-    isEqual: rowsEqual,
-  });
-
   const ids = perPerson ? personIds : memberKeys;
   const plainRows = useMemo(() => {
-    if (arranged) return NO_ROWS;
-    const isSelf = (id: string) => (perPerson ? id === selfClientId : id.startsWith(`${selfClientId}:`));
-    const self = selfClientId === undefined ? [] : ids.filter(isSelf);
-    const rest = self.length === 0 ? ids : ids.filter((id) => !isSelf(id));
-    return [...self, ...rest].map((id): OnlineListRow => ({ kind: 'person', id }));
-  }, [arranged, ids, perPerson, selfClientId]);
-  const rows = arranged ? (perPerson ? personRows : memberRows) : plainRows;
-  const shown = rows.reduce((count, row) => (row.kind === 'person' ? count + 1 : count), 0);
+    // My row (or my connections' rows, keyed `clientId:connectionId`) first.
+    const mine = (id: string) => (perPerson ? id === self : id.startsWith(`${self}:`));
+    const first = self === undefined || arranged ? [] : ids.filter(mine);
+    return first.length ? [...first, ...ids.filter((id) => !mine(id))] : ids;
+  }, [arranged, ids, perPerson, self]);
   const Row = perPerson ? PersonRow : MemberRow;
 
   return (
     <OnlineListFrame
       ref={ref}
       state={state}
-      isEmpty={rows.length === 0}
-      isFiltered={search.trim() !== ''}
-      text={text}
-      searchable={searchable}
+      rows={arranged ? (perPerson ? personRows : memberRows) : plainRows}
+      rowsPer={rowsPer}
       search={search}
       onSearchChange={setSearch}
-      body={
-        <VirtualRows
-          rows={rows}
-          rowHeight={rowHeight}
-          initialHeight={initialHeight}
-          label={text.label(shown)}
-          renderGroup={(status, count) => (
-            <span className="pk-online-list__group-label">{text.group(status, count)}</span>
-          )}
-          renderPerson={(id) => (
-            <Row
-              id={id}
-              room={room}
-              accessor={accessor}
-              selfClientId={selfClientId}
-              renderItem={renderItem}
-              youText={text.you}
-            />
-          )}
-        />
-      }
+      renderPerson={(id, youText) => (
+        <Row id={id} room={room} accessor={accessor} self={self} renderItem={renderItem} youText={youText} />
+      )}
       {...rest}
     />
   );
 });
 
+type Summarize<T> = (item: T, accessor: PresenceAccessor | undefined, self: string | undefined) => PersonSummary;
+
 interface RowProps {
   id: string;
   room: string | undefined;
   accessor: PresenceAccessor | undefined;
-  selfClientId: string | undefined;
+  self: string | undefined;
   renderItem: ((person: PersonSummary) => ReactNode) | undefined;
   youText: string;
 }
 
-/** One person's row: subscribes to that person only. */
-const PersonRow = memo(function PersonRow({ id, room, accessor, selfClientId, renderItem, youText }: RowProps) {
-  const person = usePerson({ room, clientId: id });
-  const summary = useMemo(
-    () => (person ? summarizePerson(person, accessor, selfClientId) : undefined),
-    [person, accessor, selfClientId],
-  );
-  if (!summary) return null;
-  return renderItem ? renderItem(summary) : <OnlineListItem person={summary} youText={youText} />;
+/** One person's row: subscribes to that person only, so their update re-renders this row alone. */
+const PersonRow = memo(function PersonRow(props: RowProps) {
+  return rowContent(usePerson({ room: props.room, clientId: props.id }), summarizePerson, props);
 });
 
 /** One connection's row: subscribes to that member only. */
-const MemberRow = memo(function MemberRow({ id, room, accessor, selfClientId, renderItem, youText }: RowProps) {
-  const member = useMember({ room, key: id });
-  const summary = useMemo(
-    () => (member ? summarizeMember(member, accessor, selfClientId) : undefined),
-    [member, accessor, selfClientId],
-  );
-  if (!summary) return null;
-  return renderItem ? renderItem(summary) : <OnlineListItem person={summary} youText={youText} />;
+const MemberRow = memo(function MemberRow(props: RowProps) {
+  return rowContent(useMember({ room: props.room, key: props.id }), summarizeMember, props);
 });
+
+// Summaries are cached per store object, so a row that re-renders with the same person builds nothing.
+function rowContent<T>(
+  item: T | undefined,
+  summarize: Summarize<T>,
+  { accessor, self, renderItem, youText }: RowProps,
+) {
+  return item ? personContent(summarize(item, accessor, self), renderItem, youText) : null;
+}

@@ -1,50 +1,44 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useMemo, useRef } from 'react';
 import type { OnlineListRow } from './arrange-rows.js';
+import type { OnlineListText } from './online-list-frame.js';
+
+/** A row as the lists hand it over: an arranged row, or a bare person id (entry order needs no row objects). */
+export type ListRow = OnlineListRow | string;
 
 const VIEWPORT_STYLE: CSSProperties = { blockSize: 'var(--pk-online-list-height, 24rem)', overflow: 'auto' };
 
 export interface VirtualRowsProps {
-  rows: readonly OnlineListRow[];
-  renderPerson: (id: string) => ReactNode;
-  renderGroup: (status: string, count: number) => ReactNode;
+  rows: readonly ListRow[];
+  /** A person's row content, given their id and the "(you)" text. */
+  renderPerson: (id: string, youText: string) => ReactNode;
+  text: OnlineListText;
+  /** What a row is, for the list's accessible name. */
+  rowsPer: 'person' | 'connection';
   rowHeight: number;
   /** Viewport height used before the browser measures it (and on the server, and in jsdom). */
   initialHeight: number;
-  label: string;
 }
 
 /**
  * The virtualized body shared by the presentational and connected lists: only rows in (and near) the viewport are
  * mounted. Rows have a fixed height, so nothing is measured per row and scrolling 10,000 rows stays cheap.
  */
-export function VirtualRows({ rows, renderPerson, renderGroup, rowHeight, initialHeight, label }: VirtualRowsProps) {
+export function VirtualRows({ rows, renderPerson, text, rowsPer, rowHeight, initialHeight }: VirtualRowsProps) {
   const viewport = useRef<HTMLElement | null>(null);
-  // Stable callbacks: the virtualizer recomputes every row's measurement (O(rows)) whenever `getItemKey` or
-  // `estimateSize` changes identity, which at 10,000 rows would cost a few ms on every scroll frame.
-  const getItemKey = useCallback(
-    (index: number) => {
-      const row = rows[index];
-      return !row ? index : row.kind === 'person' ? `p:${row.id}` : `g:${row.status}`;
-    },
-    [rows],
-  );
-  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
-  const getScrollElement = useCallback(() => viewport.current, []);
+  // No getItemKey: TanStack's default (the index) keeps its O(rows) measurement pass free of per-row strings and
+  // callbacks, and with fixed heights it needs no keys; React's keys are built below for the mounted rows only.
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement,
-    estimateSize,
+    getScrollElement: () => viewport.current,
+    estimateSize: () => rowHeight,
     overscan: 6,
     initialRect: { width: 0, height: initialHeight },
-    getItemKey,
   });
-  const personCount = useMemo(
-    () => rows.reduce((count, row) => (row.kind === 'person' ? count + 1 : count), 0),
-    [rows],
-  );
+  // This renders on every scroll step; counting 10,000 rows each time would not be free.
+  const count = useMemo(() => rows.filter((row) => typeof row === 'string' || row.kind === 'person').length, [rows]);
   return (
     <section
       ref={viewport}
@@ -53,7 +47,7 @@ export function VirtualRows({ rows, renderPerson, renderGroup, rowHeight, initia
       // scrollable-region-focusable).
       // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
       tabIndex={0}
-      aria-label={label}
+      aria-label={text.label(count, rowsPer)}
       // Functional, not decorative: without a bounded height nothing scrolls and every row would mount, so the
       // unstyled mode gets it too. Override with --pk-online-list-height.
       style={VIEWPORT_STYLE}
@@ -62,25 +56,27 @@ export function VirtualRows({ rows, renderPerson, renderGroup, rowHeight, initia
         className="pk-online-list__rows"
         style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
+        {virtualizer.getVirtualItems().map(({ index, start }) => {
+          const entry = rows[index] as ListRow;
+          const row = typeof entry === 'string' ? ({ kind: 'person', id: entry } as const) : entry;
+          const person = row.kind === 'person';
           return (
             <li
-              key={item.key}
-              className={row.kind === 'group' ? 'pk-online-list__group' : 'pk-online-list__row'}
-              data-index={item.index}
-              aria-setsize={row.kind === 'person' ? personCount : undefined}
-              style={{
-                position: 'absolute',
-                top: 0,
-                insetInlineStart: 0,
-                width: '100%',
-                height: rowHeight,
-                transform: `translateY(${item.start}px)`,
-              }}
+              // Keyed by person (or heading), not by index: a row that stays in view keeps its DOM while scrolling.
+              key={person ? `p${row.id}` : `g${row.status}`}
+              className={person ? 'pk-online-list__row' : 'pk-online-list__group'}
+              data-index={index}
+              // Only a window of the list is in the DOM, so tell assistive technology where each row sits in it.
+              aria-setsize={rows.length}
+              aria-posinset={index + 1}
+              // Set once per row: a mounted row keeps its place while scrolling, so nothing here changes per frame.
+              style={{ position: 'absolute', insetInline: 0, top: start, height: rowHeight }}
             >
-              {row.kind === 'person' ? renderPerson(row.id) : renderGroup(row.status, row.count)}
+              {person ? (
+                renderPerson(row.id, text.you)
+              ) : (
+                <span className="pk-online-list__group-label">{text.group(row.status, row.count)}</span>
+              )}
             </li>
           );
         })}

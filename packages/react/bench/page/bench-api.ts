@@ -3,8 +3,9 @@
 /**
  * Which hook a page mounts: ours (`@presence-kit/react`) or `@ably/chat/react`. `sdk-only` is the floor under both:
  * the same SDKs and subscription with no React and no DOM, so what any hook on `@ably/chat` must spend at least.
+ * `ui-kit` is `@ably/chat-react-ui-kit`'s `<ParticipantList/>` over `@ably/chat/react` (side C).
  */
-export type Side = 'online-list' | 'ours' | 'ably-chat' | 'sdk-only';
+export type Side = 'online-list' | 'ours' | 'ably-chat' | 'ui-kit' | 'sdk-only';
 
 /** How the page connects: local-ably's client options and the room to read. */
 export interface MountOptions {
@@ -31,11 +32,15 @@ export interface ListMountResult {
 
 /** A scripted scroll of the list's viewport from top to bottom, one step per animation frame. */
 export interface ScrollResult {
-  /** Time between consecutive animation frames while scrolling, in ms. */
+  /** Time between consecutive animation frames while scrolling (their `requestAnimationFrame` timestamps), in ms. */
   frameMs: number[];
   /** Durations of long tasks (> 50 ms) seen while scrolling. */
   longTasksMs: number[];
+  /** Durations of long animation frames (> 50 ms, `long-animation-frame` entries) seen while scrolling. */
+  longFramesMs: number[];
   steps: number;
+  /** Whether the viewport ended at the bottom (every row was scrolled past). */
+  reachedEnd: boolean;
 }
 
 export type OurList = 'selective' | 'plain';

@@ -15,6 +15,7 @@ import { OnlineListSide } from './online-list-side.js';
 import { OurSide } from './our-side.js';
 import { Probe } from './probe.js';
 import { mountSdkOnly } from './sdk-only.js';
+import { UiKitSide } from './ui-kit-side.js';
 
 /** The same room options for both sides, as a module constant so `ChatRoomProvider` never sees a new object. */
 const ROOM_OPTIONS: RoomOptions = { occupancy: { enableEvents: true } };
@@ -27,6 +28,7 @@ const bench: BenchApi = {
     const realtime = new Ably.Realtime({ ...clientOptions, transports: ['web_socket'] });
     const client = new ChatClient(realtime, { logLevel: LogLevel.Error });
     if (side === 'sdk-only') return mountSdkOnly(client, room, ROOM_OPTIONS, probe);
+    if (side === 'ui-kit') await loadUiKitStyles();
     const container = document.getElementById('root');
     if (!container) throw new Error('bench page: #root is missing');
     createRoot(container).render(
@@ -41,6 +43,8 @@ const bench: BenchApi = {
           />
         ) : side === 'ours' ? (
           <OurSide client={client} room={room} options={ROOM_OPTIONS} probe={probe} list={ourList} />
+        ) : side === 'ui-kit' ? (
+          <UiKitSide client={client} room={room} options={ROOM_OPTIONS} probe={probe} />
         ) : (
           <AblyChatSide client={client} room={room} options={ROOM_OPTIONS} probe={probe} />
         )}
@@ -58,5 +62,18 @@ const bench: BenchApi = {
   showList,
   scroll,
 };
+
+/** The UI kit's own stylesheet (`page-server.ts` serves it), only on its page: it styles its rows as a user gets them. */
+function loadUiKitStyles(): Promise<void> {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = '/ui-kit.css';
+  const loaded = new Promise<void>((resolve, reject) => {
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error('bench page: /ui-kit.css did not load'));
+  });
+  document.head.append(link);
+  return loaded;
+}
 
 window.bench = bench;
