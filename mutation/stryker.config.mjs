@@ -14,20 +14,35 @@ export const TARGETS = {
     vitest: 'mutation/vitest.react.config.ts',
     testFiles: ['packages/react/test/provider/**/*.test.{ts,tsx}'],
   },
+  // local-ably: unit tests of the folder's own modules (test/unit, run first: see
+  // mutation/vitest.local-ably.config.ts),
+  // then the few real-SDK and wire-level files written for that folder. perTest coverage then runs, per mutant, only
+  // the tests that reached it.
   'local-ably-presence': {
     mutate: ['packages/local-ably/src/presence/**/*.ts'],
     vitest: 'mutation/vitest.local-ably.config.ts',
-    testFiles: ['packages/local-ably/test/presence*.test.ts', 'packages/local-ably/test/rest-presence.test.ts'],
+    testFiles: [
+      'packages/local-ably/test/unit/presence-*.test.ts',
+      'packages/local-ably/test/unit/data-size.test.ts',
+      'packages/local-ably/test/presence.test.ts',
+      'packages/local-ably/test/presence-service.test.ts',
+    ],
   },
   'local-ably-occupancy': {
     mutate: ['packages/local-ably/src/occupancy/**/*.ts'],
     vitest: 'mutation/vitest.local-ably.config.ts',
-    testFiles: ['packages/local-ably/test/occupancy*.test.ts'],
+    testFiles: ['packages/local-ably/test/unit/occupancy-*.test.ts', 'packages/local-ably/test/occupancy*.test.ts'],
   },
   'local-ably-auth': {
     mutate: ['packages/local-ably/src/auth/**/*.ts'],
     vitest: 'mutation/vitest.local-ably.config.ts',
-    testFiles: ['packages/local-ably/test/auth*.test.ts', 'packages/local-ably/test/capabilities.test.ts'],
+    testFiles: [
+      'packages/local-ably/test/unit/capability.test.ts',
+      'packages/local-ably/test/unit/tokens.test.ts',
+      'packages/local-ably/test/unit/principals.test.ts',
+      'packages/local-ably/test/auth.test.ts',
+      'packages/local-ably/test/capabilities.test.ts',
+    ],
   },
 };
 
@@ -48,8 +63,11 @@ export default {
   // Static mutants (module-level constants) force a full reload per mutant and rarely say anything about behaviour.
   ignoreStatic: true,
   incremental: true,
-  incrementalFile: `reports/mutation/${name}.incremental.json`,
-  timeoutMS: 10_000,
+  // Committed, so a re-run (anyone's) tests only the mutants whose code or covering tests changed since.
+  incrementalFile: `mutation/incremental/${name}.json`,
+  // A mutant's tests may take their dry-run time × 1.5 plus this before Stryker calls it a timeout (counted as detected).
+  timeoutMS: 5_000,
+  timeoutFactor: 1.5,
   tempDirName: `.stryker-tmp/${name}`,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },

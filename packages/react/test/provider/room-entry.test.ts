@@ -111,7 +111,14 @@ describe('RoomEntry: acquiring and attaching', () => {
     expect(statusOf(t.entry).status).toBe('failed');
     expect(statusOf(t.entry).error).toBeInstanceOf(Ably.ErrorInfo);
     expect(statusOf(t.entry).error!.message).toBe('boom');
-    await expect(t.entry.whenAttached()).rejects.toMatchObject({ code: PresenceKitErrorCode.RoomUnavailable });
+    expect(t.errors).toEqual(['room:attach:50000']);
+    const error = (await t.entry.whenAttached().catch((e: unknown) => e)) as PresenceKitError;
+    expect(error).toBeInstanceOf(PresenceKitError);
+    expect(error.code).toBe(PresenceKitErrorCode.RoomUnavailable);
+    expect(error.statusCode).toBe(500);
+    expect(error.message).toBe(
+      'Room "room" is unavailable (getting the room failed: boom); presence cannot be sent. Check the token\'s capability for this room and the connection, then remount the room.',
+    );
   });
 
   it('a room that fails later rejects waiting calls, and reports the status error', async () => {
@@ -313,6 +320,49 @@ describe('RoomEntry: letting go', () => {
 
 describe('RoomEntry: occupancy polling', () => {
   const occupancyOf = (connections: number) => ({ status: { occupancy: { metrics: { connections } } } });
+
+  it('options without an occupancy section mean occupancy events are off', () => {
+    expect(setup({ presence: { enableEvents: true } }).entry.occupancyEvents).toBe(false);
+    expect(setup().entry.occupancyEvents).toBe(false);
+    expect(setup({ occupancy: {} }).entry.occupancyEvents).toBe(false);
+    expect(setup({ occupancy: { enableEvents: true } }).entry.occupancyEvents).toBe(true);
+  });
+
+  it('one poller letting go leaves the others polling', async () => {
+    vi.useFakeTimers();
+    const t = setup();
+    t.entry.retain();
+    await vi.advanceTimersByTimeAsync(0);
+    let polls = 0;
+    t.room().channelStatus = () => Promise.resolve(occupancyOf(++polls));
+    const stopFirst = t.entry.pollOccupancy(1_000);
+    const stopSecond = t.entry.pollOccupancy(1_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(polls).toBe(1);
+    stopFirst();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(polls).toBe(2);
+    stopSecond();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(polls).toBe(2);
+  });
+
+  it('a poller that starts before the room is got polls once the room is attached, without an error', async () => {
+    vi.useFakeTimers();
+    const t = setup();
+    let polls = 0;
+    t.fake.onRoom = (room) => {
+      room.channelStatus = () => Promise.resolve(occupancyOf(++polls));
+    };
+    const stop = t.entry.pollOccupancy(1_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(polls).toBe(0);
+    t.entry.retain();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(polls).toBeGreaterThan(0);
+    expect(t.errors).toEqual([]);
+    stop();
+  });
 
   it('with occupancy events on it does not poll', async () => {
     const t = setup({ occupancy: { enableEvents: true } });

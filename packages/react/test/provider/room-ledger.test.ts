@@ -86,6 +86,14 @@ describe('RoomLedger: sharing rooms with other users of the client', () => {
     expect(await ledger.letGo('b')).toBe(true);
   });
 
+  it('a release of a room the ledger never saw (got before it existed) goes straight to the client', async () => {
+    const fake = createFakeClient();
+    await fake.client.rooms.get('c');
+    new RoomLedger(fake.client.rooms);
+    await fake.client.rooms.release('c');
+    expect(fake.log).toEqual(['get c', 'release c']);
+  });
+
   it('passes room options through to the client', async () => {
     const fake = createFakeClient();
     const ledger = new RoomLedger(fake.client.rooms);
