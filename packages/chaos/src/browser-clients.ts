@@ -1,5 +1,6 @@
 import type { JsonObject } from '@ably/chat';
-import { chromium, type Page } from 'playwright-core';
+import { launchChromium } from '@presence-kit/test-support/chromium';
+import type { Page } from 'playwright-core';
 import type { ChaosClient, PresenceIntent } from './chaos-client.js';
 import type { ObserverView } from './observer-view.js';
 import { bundleChaosPage, serveChaosPage } from './page-bundle.js';
@@ -8,16 +9,6 @@ import type { BrowserFactoryArgs } from './run-chaos.js';
 import type { TcpProxy } from './tcp-proxy.js';
 import { CHAOS_ROOM } from './timings.js';
 import type { TokenSource } from './token-source.js';
-
-/** Launch flags that work on these machines (see DEVELOPERS.md). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One Chromium page as a chaos participant: the kit's hooks render the room; its network goes through a proxy. */
 class BrowserChaosClient implements ChaosClient {
@@ -81,10 +72,7 @@ export async function openBrowserClients(
   { participant }: BrowserFactoryArgs,
 ): Promise<{ clients: ChaosClient[]; close(): Promise<string[]> }> {
   const site = await serveChaosPage(await bundleChaosPage());
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const clients: BrowserChaosClient[] = [];
   try {
     for (let i = 0; i < count; i++) {

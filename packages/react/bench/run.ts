@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startLocalAbly } from '@presence-kit/local-ably';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@presence-kit/test-support/chromium';
 import { type BenchCase, benchCases, caseId } from './cases.js';
 import { type MeasureEnv, measureSide, type SideResult } from './measure.js';
 import { measureOnlineList10k } from './online-list-10k.js';
@@ -44,18 +44,8 @@ import { READING_HEADING, readingSection } from './report-reading.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 /** Side C (`@ably/chat-react-ui-kit`) runs in the 1,000-member rows only, as issue #11 asks. */
 const UI_KIT_MEMBERS = 1_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 interface Args {
   quick: boolean;
   write: boolean;
@@ -117,14 +107,11 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 async function main(): Promise<void> {
   if (process.argv.includes('--report-only')) return rewriteReport();
   const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`bench: ${CHROMIUM} is missing; run \`bash scripts/ensure-chromium.sh\` first`);
-  }
   const loadAtStart = loadavg()[0] ?? 0;
   const started = performance.now();
   const server = await startLocalAbly({ port: 0 });
   const page = await servePage(await bundlePage());
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   const results: CaseResult[] = [];
   try {
     if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });

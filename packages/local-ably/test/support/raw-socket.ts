@@ -1,4 +1,5 @@
 import msgpack from '@ably/msgpack-js';
+import { eventually } from '@presence-kit/test-support/eventually';
 import WebSocket from 'ws';
 import type { LocalAbly } from '../../src/index.js';
 import type { ProtocolMessage } from '../../src/protocol/types.js';
@@ -106,18 +107,5 @@ export class RawSocket {
 
   close(): void {
     this.ws.terminate();
-  }
-}
-
-/** Polls `check` until it returns without throwing; no Vitest import, so the benchmark can use RawSocket too. */
-async function eventually<T>(check: () => T, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 }
