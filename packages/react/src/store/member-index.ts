@@ -2,9 +2,6 @@ import { EMPTY_IDS, EMPTY_MEMBERS, EMPTY_PEOPLE } from './empty-snapshots.js';
 import { MemberSet } from './member-set.js';
 import type { Person, PresenceKitMember } from './types.js';
 
-// Where the member helpers lived before the live store stopped needing this file; kept for existing importers.
-export { memberKey, toMember } from './member-set.js';
-
 type Member = PresenceKitMember<unknown>;
 type AnyPerson = Person<unknown>;
 

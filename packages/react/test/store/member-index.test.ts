@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { EMPTY_IDS, EMPTY_MEMBERS, EMPTY_PEOPLE } from '../../src/store/empty-snapshots.js';
-import { clientIdOfKey, MemberIndex, memberKey, toMember } from '../../src/store/member-index.js';
+import { clientIdOfKey, MemberIndex } from '../../src/store/member-index.js';
+import { memberKey, toMember } from '../../src/store/member-set.js';
 import { member } from './support/fake-room.js';
 
 const m = (clientId: string, connectionId: string, data?: unknown, at = 1_000) =>
