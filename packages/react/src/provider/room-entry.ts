@@ -28,7 +28,8 @@ export interface RoomStatusValue {
   readonly error: Ably.ErrorInfo | undefined;
 }
 
-const INITIAL_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
+/** A room's status before it is retained; also the server snapshot of `useRoomStatus`. */
+export const INITIAL_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
 
 interface Waiter {
   resolve(room: Room): void;
