@@ -202,7 +202,7 @@ export class RoomEntry {
           error?.code === ROOM_EXISTS_WITH_DIFFERENT_OPTIONS
             ? new PresenceKitError(
                 CODE_ROOM_UNAVAILABLE,
-                `Room "${this.name}" is already held on this ChatClient with different options (e.g. by <ChatRoomProvider>). Pass the same options to <PresenceRoom options> as to the other holder, or none to both.`,
+                `Room "${this.name}" is already held on this ChatClient with different options (e.g. by <ChatRoomProvider>): give <PresenceRoom options> the same ones.`,
                 400,
                 error,
               )
