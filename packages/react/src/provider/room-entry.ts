@@ -74,7 +74,7 @@ export class RoomEntry {
       scheduler,
       identity: () => ({ clientId: client.clientId, connectionId: client.realtime.connection.id }),
     });
-    this.store.onError((error) => this.#emitError({ room: name, error, kind: 'presence' }));
+    this.store.onError((error) => this.#emitError('presence', error));
     this.presence = new PresenceController({ store: this.store, whenAttached: () => this.whenAttached() });
   }
 
@@ -141,7 +141,7 @@ export class RoomEntry {
         const metrics = await fetchChannelOccupancy(room.channel);
         if (metrics) this.store.setOccupancy(metrics);
       } catch (error) {
-        this.#emitError({ room: this.name, error: toErrorInfo(error), kind: 'occupancy' });
+        this.#emitError('occupancy', toErrorInfo(error));
       }
     }
     if (this.#pollers.size === 0) return;
@@ -168,7 +168,7 @@ export class RoomEntry {
         offs.push(
           room.onStatusChange((change) => {
             this.status.set({ status: change.current, error: change.error });
-            if (change.error) this.#emitError({ room: this.name, error: change.error, kind: 'status' });
+            if (change.error) this.#emitError('status', change.error);
             if (change.current === RoomStatus.Attached) {
               this.#settleWaiters(room);
               // Poll at once on (re)attach, so the count includes this connection and what changed while away.
@@ -177,9 +177,7 @@ export class RoomEntry {
             if (change.current === RoomStatus.Failed) this.#fail(change.error, 'the room failed');
           }).off,
         );
-        offs.push(
-          room.onDiscontinuity((error) => this.#emitError({ room: this.name, error, kind: 'discontinuity' })).off,
-        );
+        offs.push(room.onDiscontinuity((error) => this.#emitError('discontinuity', error)).off);
         offs.push(
           this.#client.connection.onStatusChange((change) => {
             // After a failed resume the connectionId changes, and with it which members are "self".
@@ -191,7 +189,7 @@ export class RoomEntry {
           () => this.#settleWaiters(room),
           (error: Ably.ErrorInfo) => {
             if (stopped) return;
-            this.#emitError({ room: this.name, error, kind: 'attach' });
+            this.#emitError('attach', error);
             this.#fail(error, 'attaching failed');
           },
         );
@@ -208,7 +206,7 @@ export class RoomEntry {
               )
             : toErrorInfo(error);
         this.status.set({ status: RoomStatus.Failed, error: info });
-        this.#emitError({ room: this.name, error: info, kind: 'attach' });
+        this.#emitError('attach', info);
         this.#fail(info, 'getting the room failed');
       },
     );
@@ -267,7 +265,7 @@ export class RoomEntry {
     for (const waiter of waiters) waiter.reject(error);
   }
 
-  #emitError(event: RoomErrorEvent): void {
-    callEach(this.#errorListeners, event);
+  #emitError(kind: RoomErrorEvent['kind'], error: Ably.ErrorInfo): void {
+    callEach(this.#errorListeners, { room: this.name, error, kind });
   }
 }
