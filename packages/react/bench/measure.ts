@@ -42,6 +42,13 @@ export interface SideResult {
   scriptMs: number;
   layoutMs: number;
   styleMs: number;
+  /**
+   * `TaskDuration` and `ScriptDuration` over the same interval in the main thread's CPU time (a second CDP session
+   * with `timeDomain: 'threadTicks'`): on a loaded machine the wall-clock figures above include the time the thread
+   * waited for a core, these do not. Optional: results saved before they were measured lack them.
+   */
+  mainThreadCpuMs?: number;
+  scriptCpuMs?: number;
   wallMs: number;
   commits: number;
   frames: number;
@@ -70,11 +77,19 @@ export interface MeasureEnv {
   tag: string;
   /** When set, a V8 CPU profile of the page during each burst is written here (`<room>.cpuprofile`). */
   profileDir?: string;
+  /**
+   * When set, a Chromium trace of each burst is written here (`<room>.trace.json`): every task, frame, style, layout
+   * and paint with its thread (CPU) time, which a loaded machine does not inflate as it does a sampled profile.
+   */
+  traceDir?: string;
   /** Milliseconds between burst frames; 0 sends as fast as the driver's ACK window allows. */
   paceMs?: number;
   /** How side A wires its list (see MountOptions.ourList). */
   ourList?: OurList;
 }
+
+/** Trace categories for `traceDir`: tasks and the renderer's frame work, with thread times. */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'];
 
 export const CHROMIUM_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
 export type MetricName = (typeof CHROMIUM_METRICS)[number];
@@ -178,7 +193,11 @@ export async function measureSide(
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    if (env.traceDir) await env.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const cpu = await context.newCDPSession(page);
+    await cpu.send('Performance.enable', { timeDomain: 'threadTicks' });
     const before = await readMetrics(cdp);
+    const cpuBefore = await readMetrics(cpu);
     const final = page.evaluate((capMs) => window.bench.whenFinal(capMs), env.capMs);
     const sendStart = performance.now();
     const stamp = (item: DriverPresence) => ({ ...(item.data as BenchData), t: Date.now() });
@@ -188,12 +207,19 @@ export async function measureSide(
       return failed(side, population, load, 'the renderer crashed during the burst');
     }
     const after = await readMetrics(cdp);
+    const cpuAfter = await readMetrics(cpu);
+    if (env.traceDir) writeFileSync(join(env.traceDir, `${room}.trace.json`), await env.browser.stopTracing());
     if (env.profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(env.profileDir, `${room}.cpuprofile`), JSON.stringify(profile));
     }
     const result: BurstResult = await page.evaluate(() => window.bench.results());
-    return { ...summarize(side, load, result, before, after, sendMs), population };
+    return {
+      ...summarize(side, load, result, before, after, sendMs),
+      mainThreadCpuMs: (cpuAfter.TaskDuration - cpuBefore.TaskDuration) * 1000,
+      scriptCpuMs: (cpuAfter.ScriptDuration - cpuBefore.ScriptDuration) * 1000,
+      population,
+    };
   } finally {
     await context.close().catch(() => {});
     await driver.close().catch(() => {});

@@ -10,6 +10,7 @@
  *                         after mounting (default 900: @ably/chat/react copies the whole set per event, so 10,000
  *                         members cost it O(N²))
  *   --cpu-profile=<dir>   also write a V8 CPU profile of the page for each burst (open in Chrome DevTools)
+ *   --trace=<dir>         also write a Chromium trace of each burst (tasks, frames, style, layout, paint, thread times)
  *   --only=<case>         run only the cases with m members and e events (`1000x1000`), or one (`1000x1000-task`)
  *   --report-only         rewrite the docs from docs/bench/react.json without measuring
  *   --pace-ms=<ms>        wait this long between burst frames instead of sending them back to back (prints only)
@@ -53,6 +54,7 @@ interface Args {
   loadCapSeconds: number;
   liveLoadCapSeconds: number;
   profileDir: string | undefined;
+  traceDir: string | undefined;
   only: string | undefined;
   paceMs: number;
   ourList: OurList;
@@ -76,6 +78,7 @@ function parseArgs(argv: readonly string[]): Args {
     throw new Error('bench: --live-load-cap must be a positive number of seconds');
   }
   const profileDir = flagValue(argv, '--cpu-profile');
+  const traceDir = flagValue(argv, '--trace');
   const only = flagValue(argv, '--only');
   // A partial run must not replace the full table.
   const write = (!quick && !only) || argv.includes('--write');
@@ -94,6 +97,7 @@ function parseArgs(argv: readonly string[]): Args {
     loadCapSeconds,
     liveLoadCapSeconds,
     profileDir,
+    traceDir,
     only,
     paceMs,
     ourList,
@@ -115,6 +119,7 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   try {
     if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
+    if (args.traceDir) mkdirSync(args.traceDir, { recursive: true });
     const env: MeasureEnv = {
       browser,
       server,
@@ -124,6 +129,7 @@ async function main(): Promise<void> {
       liveLoadCapMs: args.liveLoadCapSeconds * 1000,
       tag: '',
       profileDir: args.profileDir,
+      traceDir: args.traceDir,
       paceMs: args.paceMs,
       ourList: args.ourList,
     };
@@ -251,6 +257,7 @@ function describe(side: SideResult): string {
   return (
     `${side.timedOut ? '> ' : ''}${side.mainThreadMs.toFixed(0)} ms main thread${side.timedOut ? ' (timed out)' : ''} ` +
     `(script ${side.scriptMs.toFixed(0)}, layout ${side.layoutMs.toFixed(0)}, style ${side.styleMs.toFixed(0)}), ` +
+    `CPU time ${side.mainThreadCpuMs?.toFixed(0) ?? '–'} (script ${side.scriptCpuMs?.toFixed(0) ?? '–'}), ` +
     `${side.wallMs.toFixed(0)} ms wall, ${side.population === 'live' ? 'members entered after mount, ' : ''}load ${side.loadMs.toFixed(0)} ms, ${side.commits} commits / ${side.frames} frames, latency p50 ${p50} p95 ${p95} ms ` +
     `(${side.latencySamples} samples), ${side.done}/${side.target} final`
   );

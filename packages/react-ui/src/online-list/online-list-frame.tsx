@@ -70,7 +70,9 @@ export const OnlineListFrame = forwardRef<HTMLDivElement, OnlineListFrameProps>(
     onSearchChange,
     searchable,
     rowHeight = 44,
-    initialHeight = 400,
+    // The default viewport height (24rem): the first render then shows the window the browser lays out, and the
+    // virtualizer need not render the rows again once it reads the real size.
+    initialHeight = 384,
     text: overrides,
     className,
     ...rest

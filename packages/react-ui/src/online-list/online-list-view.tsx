@@ -23,7 +23,7 @@ export interface OnlineListCommonProps {
   renderItem?: (person: PersonSummary) => ReactNode;
   /** Row height in px. Default 44. */
   rowHeight?: number;
-  /** Viewport height in px used before layout (and on the server). Default 400; CSS sets the real height. */
+  /** Viewport height in px used before layout (and on the server). Default 384, the default CSS height (24rem). */
   initialHeight?: number;
   /** Override any text, for translation. */
   text?: Partial<OnlineListText>;

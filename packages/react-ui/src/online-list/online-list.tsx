@@ -1,6 +1,14 @@
 'use client';
 
-import { useMember, useMemberKeys, usePeople, usePerson, usePersonIds, usePresenceListener } from '@presence-kit/react';
+import {
+  useIsPresent,
+  useMember,
+  useMemberKeys,
+  usePeople,
+  usePerson,
+  usePersonIds,
+  usePresenceListener,
+} from '@presence-kit/react';
 import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useState } from 'react';
 import { useRoomLoadState } from '../internal/room-load-state.js';
 import { summarizeMember, summarizePerson } from '../internal/summarize.js';
@@ -70,12 +78,14 @@ export const OnlineList = forwardRef<HTMLDivElement, OnlineListProps>(function O
   const personIds = usePersonIds({ room });
   const memberKeys = useMemberKeys({ room });
   const ids = perPerson ? personIds : memberKeys;
+  // Looked up, not searched for: when I am not in the room the ids become rows as they are, with no pass over them.
+  const present = useIsPresent({ room, clientId: self ?? '' });
   const plainRows = useMemo(() => {
     // My row (or my connections' rows, keyed `clientId:connectionId`) first.
     const mine = (id: string) => (perPerson ? id === self : id.startsWith(`${self}:`));
-    const first = self === undefined || arranged ? [] : ids.filter(mine);
+    const first = present && !arranged ? ids.filter(mine) : [];
     return first.length ? [...first, ...ids.filter((id) => !mine(id))] : ids;
-  }, [arranged, ids, perPerson, self]);
+  }, [arranged, ids, perPerson, self, present]);
   const Row = perPerson ? PersonRow : MemberRow;
 
   return (

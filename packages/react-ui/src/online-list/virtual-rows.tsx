@@ -37,8 +37,12 @@ export function VirtualRows({ rows, renderPerson, text, rowsPer, rowHeight, init
     overscan: 6,
     initialRect: { width: 0, height: initialHeight },
   });
-  // This renders on every scroll step; counting 10,000 rows each time would not be free.
-  const count = useMemo(() => rows.filter((row) => typeof row === 'string' || row.kind === 'person').length, [rows]);
+  // Bare ids (entry order) are all people; only arranged rows can hold headings, so only they are counted one by one.
+  const count = useMemo(
+    () =>
+      typeof rows[0] === 'string' ? rows.length : rows.filter((row) => (row as OnlineListRow).kind === 'person').length,
+    [rows],
+  );
   return (
     <section
       ref={viewport}
