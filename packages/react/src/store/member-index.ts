@@ -17,7 +17,8 @@ export interface PublishedPeople {
 const EMPTY: PublishedPeople = {
   people: EMPTY_PEOPLE,
   personIds: EMPTY_IDS,
-  peopleByClientId: new PeopleMap(new Map(), EMPTY_PEOPLE),
+  // Marked pure so a bundle without the people hooks drops this module (and `PeopleMap`) whole.
+  peopleByClientId: /* @__PURE__ */ new PeopleMap(new Map(), EMPTY_PEOPLE),
 };
 
 /** A person's slot in the index: the person now, and their place in the published `people`. */
