@@ -65,6 +65,33 @@ describe('entry points', () => {
     expect((await bundleImports('query.ts')).has('@tanstack/react-query')).toBe(true);
   });
 
+  // From source, as an app's bundler tree-shakes it. The built package (tsup's chunks) is guarded by `pnpm size`, whose
+  // core budget a retained people view exceeds (7.23 kB against 7.1 when member-index's empty PeopleMap was not pure).
+  it('an app using only the core hooks bundles none of the people view from source', async () => {
+    const result = await build({
+      stdin: {
+        contents: `export { PresenceKitProvider, PresenceRoom, usePresence, usePresenceListener, useOccupancy } from ${JSON.stringify(src('index.ts'))};`,
+        resolveDir: src('.'),
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      metafile: true,
+      minify: true,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+      external: ['react', 'react-dom', 'react/jsx-runtime', 'ably', '@ably/chat', '@tanstack/react-query'],
+    });
+    const output = Object.values(result.metafile.outputs)[0]!;
+    const bundled = Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path);
+    expect(bundled.some((path) => path.endsWith('store/room-store-core.ts'))).toBe(true);
+    expect(bundled.filter((path) => /store\/(people-view|member-index|people-map)\.ts$/.test(path))).toEqual([]);
+  });
+
   it('the server entry imports no React, so server code can use the key factories and option builders', async () => {
     const server = await bundleImports('server.ts');
     expect([...server].filter((path) => path.startsWith('react'))).toEqual([]);

@@ -84,6 +84,48 @@ describe('people view of a live store', () => {
     expect(view.people[0]!.latest.key).toBe('b:b1');
   });
 
+  it('a snapshot once handed out answers the same forever, whichever parts are read first and however late', async () => {
+    const t = await setup([member('a', 'a1'), member('me', 'c-me'), member('b', 'b1'), member('a', 'a2')]);
+    const first = t.people.getSnapshot(); // nothing read from it yet: `others` is made on first read
+    const firstPeople = first.people;
+    const a = first.peopleByClientId.get('a')!;
+    t.fake.emit('update', member('a', 'a1', { v: 2 }, 2_000));
+    t.fake.emit('leave', member('b', 'b1'));
+    t.fake.emit('enter', member('c', 'c1'));
+    t.frames.flush();
+    const second = t.people.getSnapshot();
+    expect(second).not.toBe(first);
+    expect(ids(second.others)).toEqual(['a', 'c']);
+    // The first snapshot, read only now, still shows the room as it was when it was published.
+    expect(ids(first.others)).toEqual(['a', 'b']);
+    expect(first.others).toBe(first.others);
+    expect(first.people).toBe(firstPeople);
+    expect(first.peopleByClientId.get('a')).toBe(a);
+    expect(first.peopleByClientId.get('b')?.latest.key).toBe('b:b1');
+    expect(first.peopleByClientId.has('c')).toBe(false);
+    expect([...first.peopleByClientId.keys()]).toEqual(['a', 'me', 'b']);
+    expect(second.peopleByClientId.get('a')).not.toBe(a);
+    expect(second.peopleByClientId.get('a')!.connections.map((m) => m.data)).toEqual([{ v: 2 }, undefined]);
+    expect(second.peopleByClientId.has('b')).toBe(false);
+    expect(second.memberKeys).toEqual(['a:a1', 'me:c-me', 'a:a2', 'c:c1']);
+    expect(Object.isFrozen(second)).toBe(true);
+  });
+
+  it('an update costs no new id lists: memberKeys, personIds and otherPersonIds keep their references', async () => {
+    const t = await setup([member('a', 'a1'), member('me', 'c-me'), member('b', 'b1')]);
+    const first = t.people.getSnapshot();
+    const firstOthers = first.others;
+    t.fake.emit('update', member('me', 'c-me', { v: 1 }, 2_000));
+    t.frames.flush();
+    const second = t.people.getSnapshot();
+    expect(second.memberKeys).toBe(first.memberKeys);
+    expect(second.personIds).toBe(first.personIds);
+    expect(second.otherPersonIds).toBe(first.otherPersonIds);
+    expect(second.others).toBe(firstOthers); // only I changed
+    expect(second.people[0]).toBe(first.people[0]);
+    expect(second.people[1]).not.toBe(first.people[1]);
+  });
+
   it('empties with the store when it is unbound, and reads the shared empty snapshot before any change', async () => {
     const frames = createManualFrameScheduler();
     const store = new RoomStoreCore({
