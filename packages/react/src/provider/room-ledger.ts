@@ -3,10 +3,11 @@ import type { ChatClient, Room, RoomOptions, Rooms } from '@ably/chat';
 interface Holding {
   /** presence-kit holds the room (one registry entry per client and name). */
   kit: boolean;
-  /** Someone else (e.g. `@ably/chat/react`'s `ChatRoomProvider`, or app code) got the room and has not released it. */
+  /**
+   * Someone else (e.g. `@ably/chat/react`'s `ChatRoomProvider`, or app code) got the room and has not released it.
+   * When they release it while the kit holds it, this turns false and the kit performs that release when it lets go.
+   */
   others: boolean;
-  /** Someone else released the room while the kit held it; the kit performs that release when it lets go. */
-  deferredRelease: boolean;
 }
 
 /**
@@ -31,16 +32,12 @@ export class RoomLedger {
       get(name: string, options?: RoomOptions): Promise<Room> {
         const holding = ledger.#holding(name);
         holding.others = true;
-        holding.deferredRelease = false;
         return ledger.#get(name, options);
       },
       release(name: string): Promise<void> {
         const holding = ledger.#holdings.get(name);
         if (holding) holding.others = false;
-        if (holding?.kit) {
-          holding.deferredRelease = true;
-          return Promise.resolve();
-        }
+        if (holding?.kit) return Promise.resolve();
         ledger.#holdings.delete(name);
         return ledger.#release(name);
       },
@@ -53,7 +50,7 @@ export class RoomLedger {
     const before = roomCount(this.#rooms);
     const room = this.#get(name, options);
     // The room already existed when the kit asked for it: someone else got it first (before the ledger was made).
-    if (roomCount(this.#rooms) === before && !holding.kit && !holding.deferredRelease) holding.others = true;
+    if (roomCount(this.#rooms) === before && !holding.kit) holding.others = true;
     holding.kit = true;
     return room;
   }
@@ -72,7 +69,7 @@ export class RoomLedger {
   #holding(name: string): Holding {
     let holding = this.#holdings.get(name);
     if (!holding) {
-      holding = { kit: false, others: false, deferredRelease: false };
+      holding = { kit: false, others: false };
       this.#holdings.set(name, holding);
     }
     return holding;
