@@ -46,11 +46,13 @@ export class RoomLedger {
 
   /** The kit takes hold of a room (getting it from the client, which creates it or returns the existing one). */
   acquire(name: string, options: RoomOptions | undefined): Promise<Room> {
+    const known = this.#holdings.has(name);
     const holding = this.#holding(name);
     const before = roomCount(this.#rooms);
     const room = this.#get(name, options);
-    // The room already existed when the kit asked for it: someone else got it first (before the ledger was made).
-    if (roomCount(this.#rooms) === before && !holding.kit) holding.others = true;
+    // The room already existed when the kit asked for it, and the ledger never saw who got it: someone else got it
+    // first (before the ledger was made).
+    if (roomCount(this.#rooms) === before && !known) holding.others = true;
     holding.kit = true;
     return room;
   }
@@ -62,7 +64,14 @@ export class RoomLedger {
     holding.kit = false;
     if (holding.others) return false;
     this.#holdings.delete(name);
-    await this.#release(name);
+    try {
+      await this.#release(name);
+    } catch (error) {
+      // The client may still hold the room. Keep the (kit-less) holding, so the kit's next acquire knows it got this
+      // room itself and releases it later, rather than taking it for someone else's and leaving it attached for good.
+      if (!this.#holdings.has(name)) this.#holdings.set(name, holding);
+      throw error;
+    }
     return true;
   }
 

@@ -273,6 +273,36 @@ describe('RoomEntry: letting go', () => {
     expect(t.room().calls.map((c) => c.op)).toEqual(['enter', 'leave']);
   });
 
+  // Ably Chat's own release retries the detach until it succeeds and never rejects, so no server state produces this:
+  // only the fake client can. Seen from the kit, a rejected release means the room may still be held by the client.
+  it('a release that rejects still leaves presence and stops cleanly, and the next session releases the room', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const t = setup();
+    t.entry.retain();
+    await vi.runAllTimersAsync();
+    await t.entry.presence.addHolder(Symbol('holder'), undefined, true);
+    t.fake.failRelease.set('room', new Ably.ErrorInfo('detach failed', 90000, 500));
+    t.entry.release();
+    await vi.runAllTimersAsync();
+    expect(t.stopped).toEqual([t.entry]);
+    expect(statusOf(t.entry)).toEqual({ status: 'released', error: undefined });
+    expect(t.fake.log).toEqual(['get room', 'release room']);
+    // Nobody else sees a ghost: the room is still attached, so the kit leaves presence in it.
+    expect(t.room().calls.map((c) => c.op)).toEqual(['enter', 'leave']);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Room "room" could not be released \(detach failed\)/));
+
+    // The room is still in the client; the kit got it, so the next session releases it rather than taking it for
+    // someone else's (which would leave it attached for good).
+    t.entry.retain();
+    await vi.runAllTimersAsync();
+    t.entry.release();
+    await vi.runAllTimersAsync();
+    expect(t.fake.log).toEqual(['get room', 'release room', 'get room', 'release room']);
+    expect(t.fake.rooms.has('room')).toBe(false);
+    warn.mockRestore();
+  });
+
   it('a room that arrives after the stop is neither bound nor attached, and a late failure is not reported', async () => {
     vi.useFakeTimers();
     const t = setup();
