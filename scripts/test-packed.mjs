@@ -82,6 +82,18 @@ for (const pkg of PACKAGES) {
       if (!files.includes(required)) throw new Error(`missing ${required}`);
     }
   });
+  if (pkg.dir === 'react') {
+    // The build prepends the directive itself (its Rollup pass drops tsup's banner): every client file has it, and
+    // the server entry does not, so React Server Components can import `/server`.
+    check(`${pkg.name}: 'use client' on every client file, not on /server`, () => {
+      const js = files.filter((file) => /^package\/dist\/.*\.c?js$/.test(file));
+      const wrong = js.filter((file) => {
+        const marked = run('tar', ['xzOf', pkg.tarball, file]).startsWith("'use client';");
+        return marked === file.startsWith('package/dist/server.');
+      });
+      if (js.length === 0 || wrong.length > 0) throw new Error(`wrong: ${wrong.join(', ') || 'no dist files'}`);
+    });
+  }
   if (pkg.bin) {
     check(`${pkg.name}: bin ${pkg.bin} is packed`, () => {
       const target = manifest.bin?.[pkg.bin]?.replace(/^\.\//, 'package/');

@@ -28,7 +28,39 @@ async function bundleImports(entry: string) {
   return new Set(output.imports.filter((i) => i.external).map((i) => i.path));
 }
 
+/** What an app's bundler keeps of `@presence-kit/react` for the provider and the three core hooks (issue #11's budget). */
+async function coreHooksBundle() {
+  const result = await build({
+    stdin: {
+      contents: `export { PresenceKitProvider, PresenceRoom, usePresence, usePresenceListener, useOccupancy } from ${JSON.stringify(src('index.ts'))};`,
+      resolveDir: src('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    metafile: true,
+    minifySyntax: true,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: ['react', 'react-dom', 'react/jsx-runtime', 'ably', '@ably/chat', '@tanstack/react-query'],
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const modules = Object.keys(output.inputs).filter((path) => output.inputs[path]!.bytesInOutput > 0);
+  return { modules: modules.map((path) => path.replace(/^.*\/src\//, '')), text: result.outputFiles[0]!.text };
+}
+
 describe('entry points', () => {
+  it('the provider and the three core hooks bundle none of the per-person views', async () => {
+    const { modules, text } = await coreHooksBundle();
+    expect(modules).toContain('store/room-store-core.ts');
+    expect(modules).not.toContain('store/people-view.ts');
+    expect(modules).not.toContain('store/member-index.ts');
+    // The empty snapshot the people hooks read is frozen at module level: only a pure annotation lets it be dropped.
+    expect(text).not.toContain('peopleByClientId');
+  });
+
   it('the core entry imports no react-query; /query does', async () => {
     const core = await bundleImports('index.ts');
     expect(core.has('react')).toBe(true);

@@ -6,7 +6,7 @@ import { usePresenceKitContext } from '../internal/presence-kit-context.js';
 import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.js';
 import { useStoreSelector } from '../internal/use-store-selector.js';
 import { useValueStable } from '../internal/use-value-stable.js';
-import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
+import { EMPTY_LIVE_SNAPSHOT } from '../store/empty-snapshots.js';
 import { presenceDataError } from '../store/presence-data.js';
 import type { LiveSnapshot } from '../store/room-store-core.js';
 import type { DefaultPresenceData } from '../store/types.js';
@@ -83,7 +83,7 @@ export function usePresence<TPresence = DefaultPresenceData>(
     controller.setData(token, stableData as Record<string, unknown> | undefined).catch(() => {});
   }, [controller, token, stableData, clientId]);
 
-  const isPresent = useStoreSelector('usePresence', entry.store, EMPTY_ROOM_SNAPSHOT as LiveSnapshot, isSelfPresent);
+  const isPresent = useStoreSelector('usePresence', entry.store, EMPTY_LIVE_SNAPSHOT, isSelfPresent);
   const sendError = useSyncExternalStore(controller.error.subscribe, controller.error.getSnapshot, noError);
   const actions = useMemo(() => {
     const checked = (

@@ -1,11 +1,11 @@
 'use client';
-import { RoomStatus } from '@ably/chat';
+import type { RoomStatus } from '@ably/chat';
 import type * as Ably from 'ably';
 import { useMemo, useSyncExternalStore } from 'react';
 import { type RoomHookOptions, useRoomEntry } from '../internal/use-room-entry.js';
 import { useStoreSelector } from '../internal/use-store-selector.js';
-import type { RoomStatusValue } from '../provider/room-entry.js';
-import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
+import { INITIAL_STATUS } from '../provider/room-entry.js';
+import { EMPTY_LIVE_SNAPSHOT } from '../store/empty-snapshots.js';
 import type { LiveSnapshot } from '../store/room-store-core.js';
 import { shallow } from '../store/shallow.js';
 
@@ -24,7 +24,6 @@ export interface UseRoomStatusResult {
   hasOccupancy: boolean;
 }
 
-const SERVER_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
 const selectReadiness = (snapshot: LiveSnapshot) => ({
   isSynced: snapshot.isSynced,
   hasOccupancy: snapshot.hasOccupancy,
@@ -42,13 +41,11 @@ const selectReadiness = (snapshot: LiveSnapshot) => ({
  */
 export function useRoomStatus(options: UseRoomStatusOptions = {}): UseRoomStatusResult {
   const entry = useRoomEntry('useRoomStatus', options.room);
-  const { status, error } = useSyncExternalStore(entry.status.subscribe, entry.status.getSnapshot, () => SERVER_STATUS);
-  const readiness = useStoreSelector(
-    'useRoomStatus',
-    entry.store,
-    EMPTY_ROOM_SNAPSHOT as LiveSnapshot,
-    selectReadiness,
-    shallow,
+  const { status, error } = useSyncExternalStore(
+    entry.status.subscribe,
+    entry.status.getSnapshot,
+    () => INITIAL_STATUS,
   );
+  const readiness = useStoreSelector('useRoomStatus', entry.store, EMPTY_LIVE_SNAPSHOT, selectReadiness, shallow);
   return useMemo(() => ({ status, error, ...readiness }), [status, error, readiness]);
 }

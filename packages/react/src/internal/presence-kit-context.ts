@@ -22,7 +22,7 @@ export function usePresenceKitContext(hookName: string): PresenceKitContextValue
   if (!value) {
     throw new PresenceKitError(
       CODE_MISSING_PROVIDER,
-      `${hookName} must be used within <PresenceKitProvider>. Wrap your app (or this part of it) in <PresenceKitProvider client={chatClient}>.`,
+      `${hookName} must be used within <PresenceKitProvider>: wrap your app in <PresenceKitProvider client={chatClient}>.`,
     );
   }
   return value;

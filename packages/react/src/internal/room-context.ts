@@ -26,7 +26,7 @@ export function checkRoomName(hookName: string, name: string | null | undefined)
   if (name === undefined || name === null) {
     throw new PresenceKitError(
       CODE_MISSING_ROOM,
-      `${hookName} needs a room: render it inside <PresenceRoom name="…">, or pass the room name (e.g. { room: 'my-room' }).`,
+      `${hookName} needs a room: render it inside <PresenceRoom name="…">, or pass { room: 'name' }.`,
     );
   }
   const problem = roomNameProblem(name);
@@ -43,11 +43,8 @@ export function checkRoomName(hookName: string, name: string | null | undefined)
 function roomNameProblem(name: unknown): string | undefined {
   if (typeof name !== 'string') return `a room name of type ${typeof name}; pass a non-empty string.`;
   if (name.length === 0) return 'an empty room name; pass a non-empty string.';
-  if (name.startsWith('[') || name.startsWith(':')) {
-    return `the room name ${JSON.stringify(name)}, which starts with "${name[0]}"; Ably room names cannot start with "[" or ":". Drop or replace the first character.`;
-  }
-  if (/[\r\n]/.test(name)) {
-    return `the room name ${JSON.stringify(name)}, which contains a line break; Ably room names cannot. Remove the line break.`;
-  }
+  const bad = /^[[:]/.test(name) ? `starts with "${name[0]}"` : /[\r\n]/.test(name) ? 'contains a line break' : '';
+  if (bad)
+    return `the room name ${JSON.stringify(name)}, which ${bad}; Ably room names cannot. Remove or replace that character.`;
   return undefined;
 }

@@ -1,4 +1,5 @@
 'use client';
+import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
 import { peopleStore } from '../store/people-view.js';
 import type { RoomSnapshot } from '../store/types.js';
 import { type SelectOptions, useViewSelector } from './use-room-selector.js';
@@ -13,5 +14,5 @@ export function usePeopleSelector<TInput, TSelected, TArg = undefined>(
   pick: (snapshot: RoomSnapshot<unknown>, arg: TArg) => TInput,
   arg?: TArg,
 ): TSelected {
-  return useViewSelector(hookName, options, peopleStore, pick, arg);
+  return useViewSelector(hookName, options, peopleStore, EMPTY_ROOM_SNAPSHOT, pick, arg);
 }

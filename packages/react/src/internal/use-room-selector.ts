@@ -1,6 +1,6 @@
 'use client';
 import { useMemo } from 'react';
-import { EMPTY_ROOM_SNAPSHOT } from '../store/empty-snapshots.js';
+import { EMPTY_LIVE_SNAPSHOT } from '../store/empty-snapshots.js';
 import type { LiveSnapshot, RoomStoreCore } from '../store/room-store-core.js';
 import { useRoomEntry } from './use-room-entry.js';
 import { type ReadableStore, useStoreSelector } from './use-store-selector.js';
@@ -26,7 +26,7 @@ export function useRoomSelector<TInput, TSelected, TArg = undefined>(
   pick: (snapshot: LiveSnapshot, arg: TArg) => TInput,
   arg?: TArg,
 ): TSelected {
-  return useViewSelector(hookName, options, liveStore, pick, arg);
+  return useViewSelector(hookName, options, liveStore, EMPTY_LIVE_SNAPSHOT, pick, arg);
 }
 
 const liveStore = (store: RoomStoreCore): ReadableStore<LiveSnapshot> => store;
@@ -40,6 +40,8 @@ export function useViewSelector<TSnapshot, TInput, TSelected, TArg>(
   hookName: string,
   options: SelectOptions<TInput, TSelected>,
   view: (store: RoomStoreCore) => ReadableStore<TSnapshot>,
+  /** The view's snapshot before anyone connected (also the server snapshot). */
+  empty: TSnapshot,
   pick: (snapshot: TSnapshot, arg: TArg) => TInput,
   arg?: TArg,
 ): TSelected {
@@ -52,11 +54,5 @@ export function useViewSelector<TSnapshot, TInput, TSelected, TArg>(
         : (snapshot: TSnapshot) => pick(snapshot, arg as TArg) as unknown as TSelected,
     [select, pick, arg],
   );
-  return useStoreSelector(
-    hookName,
-    view(entry.store),
-    EMPTY_ROOM_SNAPSHOT as unknown as TSnapshot,
-    selector,
-    options.isEqual,
-  );
+  return useStoreSelector(hookName, view(entry.store), empty, selector, options.isEqual);
 }

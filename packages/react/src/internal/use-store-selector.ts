@@ -83,7 +83,7 @@ function runSelector<TSnapshot, TSelection>(
     const message = error instanceof Error ? error.message : String(error);
     throw new PresenceKitError(
       CODE_SELECT_FAILED,
-      `${hookName}: the select function threw: ${message}. It runs on every change with the current value, which may be empty or missing a member; guard against that (e.g. with ?.) in select.`,
+      `${hookName}: the select function threw: ${message}. It runs on every change, also while the room is empty or a member is missing: guard against that (e.g. with ?.).`,
       500,
       error instanceof Error ? error : undefined,
     );

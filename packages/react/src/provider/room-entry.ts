@@ -29,7 +29,8 @@ export interface RoomStatusValue {
   readonly error: Ably.ErrorInfo | undefined;
 }
 
-const INITIAL_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
+/** A room's status before it is retained; also the server snapshot of `useRoomStatus`. */
+export const INITIAL_STATUS: RoomStatusValue = Object.freeze({ status: RoomStatus.Initialized, error: undefined });
 
 interface Waiter {
   resolve(room: Room): void;
@@ -74,7 +75,7 @@ export class RoomEntry {
       scheduler,
       identity: () => ({ clientId: client.clientId, connectionId: client.realtime.connection.id }),
     });
-    this.store.onError((error) => this.#emitError({ room: name, error, kind: 'presence' }));
+    this.store.onError((error) => this.#emitError('presence', error));
     this.presence = new PresenceController({ store: this.store, whenAttached: () => this.whenAttached() });
   }
 
@@ -141,7 +142,7 @@ export class RoomEntry {
         const metrics = await fetchChannelOccupancy(room.channel);
         if (metrics) this.store.setOccupancy(metrics);
       } catch (error) {
-        this.#emitError({ room: this.name, error: toErrorInfo(error), kind: 'occupancy' });
+        this.#emitError('occupancy', toErrorInfo(error));
       }
     }
     if (this.#pollers.size === 0) return;
@@ -168,7 +169,7 @@ export class RoomEntry {
         offs.push(
           room.onStatusChange((change) => {
             this.status.set({ status: change.current, error: change.error });
-            if (change.error) this.#emitError({ room: this.name, error: change.error, kind: 'status' });
+            if (change.error) this.#emitError('status', change.error);
             if (change.current === RoomStatus.Attached) {
               this.#settleWaiters(room);
               // Poll at once on (re)attach, so the count includes this connection and what changed while away.
@@ -177,9 +178,7 @@ export class RoomEntry {
             if (change.current === RoomStatus.Failed) this.#fail(change.error, 'the room failed');
           }).off,
         );
-        offs.push(
-          room.onDiscontinuity((error) => this.#emitError({ room: this.name, error, kind: 'discontinuity' })).off,
-        );
+        offs.push(room.onDiscontinuity((error) => this.#emitError('discontinuity', error)).off);
         offs.push(
           this.#client.connection.onStatusChange((change) => {
             // After a failed resume the connectionId changes, and with it which members are "self".
@@ -191,7 +190,7 @@ export class RoomEntry {
           () => this.#settleWaiters(room),
           (error: Ably.ErrorInfo) => {
             if (stopped) return;
-            this.#emitError({ room: this.name, error, kind: 'attach' });
+            this.#emitError('attach', error);
             this.#fail(error, 'attaching failed');
           },
         );
@@ -202,13 +201,13 @@ export class RoomEntry {
           error?.code === ROOM_EXISTS_WITH_DIFFERENT_OPTIONS
             ? new PresenceKitError(
                 CODE_ROOM_UNAVAILABLE,
-                `Room "${this.name}" is already held on this ChatClient with different options (e.g. by <ChatRoomProvider>). Pass the same options to <PresenceRoom options> as to the other holder, or none to both.`,
+                `Room "${this.name}" is already held on this ChatClient with different options (e.g. by <ChatRoomProvider>): give <PresenceRoom options> the same ones.`,
                 400,
                 error,
               )
             : toErrorInfo(error);
         this.status.set({ status: RoomStatus.Failed, error: info });
-        this.#emitError({ room: this.name, error: info, kind: 'attach' });
+        this.#emitError('attach', info);
         this.#fail(info, 'getting the room failed');
       },
     );
@@ -276,7 +275,7 @@ export class RoomEntry {
     for (const waiter of waiters) waiter.reject(error);
   }
 
-  #emitError(event: RoomErrorEvent): void {
-    callEach(this.#errorListeners, event);
+  #emitError(kind: RoomErrorEvent['kind'], error: Ably.ErrorInfo): void {
+    callEach(this.#errorListeners, { room: this.name, error, kind });
   }
 }

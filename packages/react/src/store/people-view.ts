@@ -1,4 +1,4 @@
-import { EMPTY_IDS, EMPTY_PEOPLE, EMPTY_ROOM_SNAPSHOT } from './empty-snapshots.js';
+import { EMPTY_IDS, EMPTY_LIVE_SNAPSHOT, EMPTY_PEOPLE, EMPTY_ROOM_SNAPSHOT } from './empty-snapshots.js';
 import { MemberIndex } from './member-index.js';
 import type { LiveSnapshot, RoomStoreCore } from './room-store-core.js';
 import { sameItems } from './same-items.js';
@@ -16,13 +16,13 @@ type AnyPerson = Person<unknown>;
  */
 export function peopleView(read: () => LiveSnapshot, clientId: () => string | undefined): () => RoomSnapshot<unknown> {
   const index = new MemberIndex();
-  let live: LiveSnapshot = EMPTY_ROOM_SNAPSHOT;
+  let live: LiveSnapshot = EMPTY_LIVE_SNAPSHOT;
   let view: RoomSnapshot<unknown> = EMPTY_ROOM_SNAPSHOT;
   let viewClientId: string | undefined;
   return () => {
     const next = read();
     // The live store starts at the shared empty snapshot and never returns to it (each flush makes a new object).
-    if (next === EMPTY_ROOM_SNAPSHOT) return EMPTY_ROOM_SNAPSHOT;
+    if (next === EMPTY_LIVE_SNAPSHOT) return EMPTY_ROOM_SNAPSHOT;
     const me = clientId();
     if (next === live && me === viewClientId) return view;
     if (next.members !== live.members) applyChanges(index, live.members, next.members);

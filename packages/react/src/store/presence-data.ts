@@ -20,14 +20,14 @@ export function presenceDataError(where: string, data: unknown, clientId = ''): 
   if (typeof encoded !== 'string') {
     return new PresenceKitError(
       CODE_INVALID_PRESENCE_DATA,
-      `${where}: presence data must be a plain JSON object (strings, numbers, booleans, null, arrays, objects); ${encoded.problem}.`,
+      `${where}: presence data must be a plain JSON object; ${encoded.problem}.`,
     );
   }
   const size = utf8.encode(encoded).byteLength + utf8.encode(clientId).byteLength;
   if (size > PRESENCE_MESSAGE_LIMIT_BYTES) {
     return new PresenceKitError(
       CODE_PRESENCE_DATA_TOO_LARGE,
-      `${where}: presence data is ${size} bytes encoded (with the clientId), over Ably's limit of ${PRESENCE_MESSAGE_LIMIT_BYTES} bytes per message. Keep large content elsewhere (e.g. your API) and put only an id or URL in presence data.`,
+      `${where}: presence data is ${size} bytes with the clientId, over Ably's ${PRESENCE_MESSAGE_LIMIT_BYTES}-byte message limit. Keep large content elsewhere and put only an id or URL in presence data.`,
     );
   }
   return undefined;

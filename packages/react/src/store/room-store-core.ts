@@ -3,7 +3,7 @@ import type * as Ably from 'ably';
 import { toErrorInfo } from '../errors.js';
 import { callEach } from './call-each.js';
 import { fetchChannelOccupancy } from './channel-status.js';
-import { EMPTY_MEMBERS, EMPTY_OCCUPANCY, EMPTY_ROOM_SNAPSHOT } from './empty-snapshots.js';
+import { EMPTY_LIVE_SNAPSHOT, EMPTY_MEMBERS, EMPTY_OCCUPANCY } from './empty-snapshots.js';
 import type { FrameScheduler } from './frame-scheduler.js';
 import { MemberSet, memberKey, toMember } from './member-set.js';
 import { parseOccupancyMetrics, sameOccupancy } from './occupancy-metrics.js';
@@ -55,7 +55,7 @@ export class RoomStoreCore {
   readonly #eventListeners = new Set<(event: PresenceKitEvent<unknown>) => void>();
   readonly #syncListeners = new Set<() => void>();
   readonly #errorListeners = new Set<(error: Ably.ErrorInfo) => void>();
-  #snapshot: LiveSnapshot = EMPTY_ROOM_SNAPSHOT;
+  #snapshot: LiveSnapshot = EMPTY_LIVE_SNAPSHOT;
   #occupancy: OccupancyMetrics = EMPTY_OCCUPANCY;
   #hasOccupancy = false;
   #occupancyVersion = 0;

@@ -70,7 +70,7 @@ describe('useOccupancyQuery', () => {
     expect(() => renderHook(() => useOccupancyQuery({ room: 'lobby' }))).toThrow(
       new PresenceKitError(
         PresenceKitErrorCode.MissingProvider,
-        'useOccupancyQuery must be used within <PresenceKitProvider>. Wrap your app (or this part of it) in <PresenceKitProvider client={chatClient}>.',
+        'useOccupancyQuery must be used within <PresenceKitProvider>: wrap your app in <PresenceKitProvider client={chatClient}>.',
       ),
     );
     expect(() => h.renderQueryHook(() => useOccupancyQuery(), { client: observer })).toThrow(

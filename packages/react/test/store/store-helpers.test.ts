@@ -190,7 +190,7 @@ describe('presenceDataError', () => {
     expect(over!.code).toBe(PresenceKitErrorCode.PresenceDataTooLarge);
     expect(over!.statusCode).toBe(400);
     expect(over!.message).toBe(
-      `enter: presence data is ${PRESENCE_MESSAGE_LIMIT_BYTES + 2} bytes encoded (with the clientId), over Ably's limit of ${PRESENCE_MESSAGE_LIMIT_BYTES} bytes per message. Keep large content elsewhere (e.g. your API) and put only an id or URL in presence data.`,
+      `enter: presence data is ${PRESENCE_MESSAGE_LIMIT_BYTES + 2} bytes with the clientId, over Ably's ${PRESENCE_MESSAGE_LIMIT_BYTES}-byte message limit. Keep large content elsewhere and put only an id or URL in presence data.`,
     );
     // "é" is two bytes in UTF-8: half as many fit.
     const wide = { s: 'é'.repeat((PRESENCE_MESSAGE_LIMIT_BYTES - frame) / 2) };
