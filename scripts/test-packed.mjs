@@ -213,12 +213,19 @@ for (const specifier of specifiers) {
   const mod = ${load};
   if (Object.keys(mod).length === 0) throw new Error(specifier + ' has no exports');
 }
+// /server is built apart from the other entries, so it carries its own copy of PresenceKitError; instanceof must hold.
+const core = ${load.replaceAll('specifier', "'@presence-kit/react'")};
+const serverEntry = ${load.replaceAll('specifier', "'@presence-kit/react/server'")};
+if (!(new serverEntry.PresenceKitError(104002, 'x') instanceof core.PresenceKitError) ||
+    !(new core.PresenceKitError(104002, 'x') instanceof serverEntry.PresenceKitError)) {
+  throw new Error('a PresenceKitError from one entry fails instanceof against the other entry');
+}
 const { startLocalAbly } = ${load.replaceAll('specifier', "'@presence-kit/local-ably'")};
 const server = await startLocalAbly({ port: 0 });
 const time = await (await fetch(server.url + '/time')).json();
 await server.close();
 if (!Array.isArray(time)) throw new Error('GET /time answered ' + JSON.stringify(time));
-console.log('${kind}: ' + specifiers.length + ' entries load; local-ably answered on a free port');
+console.log('${kind}: ' + specifiers.length + ' entries load; PresenceKitError is one class to instanceof; local-ably answered on a free port');
 `;
 writeFileSync(join(app, 'load.mjs'), runtime('import', 'await import(specifier)'));
 writeFileSync(

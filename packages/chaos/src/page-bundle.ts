@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { type StaticServer, serveStatic } from '@presence-kit/test-support/static-server';
 import { build } from 'esbuild';
 
 const ENTRY = fileURLToPath(new URL('./page/chaos-page.tsx', import.meta.url));
@@ -32,24 +31,9 @@ export async function bundleChaosPage(): Promise<string> {
 }
 
 /** Serves the page shell and its bundle on 127.0.0.1 (a free port). */
-export async function serveChaosPage(script: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    if (request.url === '/chaos.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
-    } else if (request.url === '/') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HTML);
-    } else {
-      response.writeHead(404).end();
-    }
+export function serveChaosPage(script: string): Promise<StaticServer> {
+  return serveStatic({
+    '/': { type: 'text/html; charset=utf-8', body: HTML },
+    '/chaos.js': { type: 'text/javascript; charset=utf-8', body: script },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }

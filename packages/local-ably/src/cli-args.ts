@@ -4,11 +4,13 @@ export const USAGE = `Usage: local-ably [--port 8081] [--host 127.0.0.1] [--key 
                   [--presence-leave-delay <ms>] [--connection-state-ttl <ms>] [--occupancy-debounce <ms>]
                   [--max-idle-interval <ms>] [--idle-grace <ms>] [--max-buffered-bytes <n>]
                   [--message-history <n>] [--message-history-channels <n>] [--message-history-bytes <n>]
+                  [--allowed-origin <origin>|'*']...
 
 local-ably speaks Ably's realtime protocol and REST API on one port, so the real ably and
 @ably/chat SDKs run offline. It is for development and tests; production apps use Ably.
 
-Point a client at it with: { key, endpoint: '127.0.0.1', port: 8081, tls: false }`;
+Point a client at it with: { key, endpoint: '127.0.0.1', port: 8081, tls: false }
+Browser pages not served from localhost, 127.0.0.1 or [::1] are refused unless named with --allowed-origin.`;
 
 const NUMERIC_FLAGS: Record<string, keyof LocalAblyOptions> = {
   '--port': 'port',
@@ -27,6 +29,7 @@ const NUMERIC_FLAGS: Record<string, keyof LocalAblyOptions> = {
 export function parseArgs(argv: readonly string[]): LocalAblyOptions & { help?: boolean } {
   const options: LocalAblyOptions & { help?: boolean } = {};
   const keys: string[] = [];
+  const origins: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index] ?? '';
     if (flag === '--') continue;
@@ -47,10 +50,13 @@ export function parseArgs(argv: readonly string[]): LocalAblyOptions & { help?: 
       options.host = value;
     } else if (name === '--key') {
       keys.push(value);
+    } else if (name === '--allowed-origin') {
+      origins.push(value);
     } else {
       throw new TypeError(`Unknown flag ${name}`);
     }
   }
   if (keys.length > 0) options.keys = keys;
+  if (origins.length > 0) options.allowedOrigins = origins.includes('*') ? '*' : origins;
   return options;
 }

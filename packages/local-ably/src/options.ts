@@ -1,4 +1,5 @@
 import type { CapabilitySpec } from './auth/capability.js';
+import { type AllowedOrigins, resolveAllowedOrigins } from './origin-guard.js';
 
 /** The development key local-ably accepts when no `keys` are given. Not a secret: it only works against local-ably. */
 export const DEV_KEY = 'local.dev:local-ably-development-secret';
@@ -60,6 +61,14 @@ export interface LocalAblyOptions {
    * Default 10 000 ms (the SDK's own realtimeRequestTimeout).
    */
   idleGraceMs?: number;
+  /**
+   * Browser pages, beyond those served from this machine, that may connect (WebSocket) and call the REST API: exact
+   * origins such as `'https://app.example:8443'`, or `'*'` for every page. Default `[]`: a request whose `Origin` is not
+   * a loopback page (`localhost`, `127.0.0.1`, `[::1]`, any port) is refused with 403, so no website the developer
+   * visits can reach the server. Requests without an `Origin` (Node, curl) are always served. The admin API answers
+   * loopback pages only, whatever this says.
+   */
+  allowedOrigins?: AllowedOrigins;
   /** Where to log. Default: silent. The CLI logs to the console. */
   logger?: Logger;
 }
@@ -93,6 +102,7 @@ export function resolveOptions(options: LocalAblyOptions = {}): ResolvedOptions 
     messageHistoryBytes: options.messageHistoryBytes ?? 32 * 1024 * 1024,
     maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
     idleGraceMs: options.idleGraceMs ?? 10_000,
+    allowedOrigins: resolveAllowedOrigins(options.allowedOrigins),
     logger: options.logger ?? silent,
   };
   for (const key of [

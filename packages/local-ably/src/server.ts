@@ -17,6 +17,7 @@ import { FaultController } from './faults.js';
 import { Inspector } from './inspection/inspector.js';
 import { OccupancyNotifier } from './occupancy/occupancy-notifier.js';
 import { type LocalAblyOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { OriginGuard } from './origin-guard.js';
 import { PresenceHistory } from './presence/presence-history.js';
 import { PresenceService } from './presence/presence-service.js';
 import { Action } from './protocol/actions.js';
@@ -26,6 +27,7 @@ import type { Connection } from './realtime/connection.js';
 import { connectionDetails, handleSocket, maxFrameSize } from './realtime/connection-handler.js';
 import { ConnectionRegistry } from './realtime/connection-registry.js';
 import type { DispatchServices } from './realtime/dispatcher.js';
+import { refuseUpgrade } from './realtime/refuse-upgrade.js';
 import { createHttpHandler } from './rest/http-handler.js';
 import { Router } from './rest/router.js';
 import { adminRoutes } from './rest/routes/admin-routes.js';
@@ -156,7 +158,8 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     channelEnumerationRoute(channels),
   );
   router.add(...adminRoutes({ inspector, faults, simulation }));
-  const server = createServer(createHttpHandler(router, authenticator));
+  const origins = new OriginGuard(resolved.allowedOrigins, resolved.logger);
+  const server = createServer(createHttpHandler(router, authenticator, origins));
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameSize(resolved) * 4 });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -167,6 +170,12 @@ export async function startLocalAbly(options: LocalAblyOptions = {}): Promise<Lo
     const path = new URL(request.url ?? '/', 'http://local-ably').pathname;
     if (path !== '/' || faults.refusing) {
       socket.destroy();
+      return;
+    }
+    // Refused before the upgrade: browsers apply no CORS to WebSockets, so this is the only check a page meets.
+    const refusal = origins.refusal(request.headers.origin);
+    if (refusal) {
+      refuseUpgrade(socket, 403, refusal);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {

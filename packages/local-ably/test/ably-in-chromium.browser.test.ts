@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@presence-kit/test-support/chromium';
+import { type StaticServer, serveStatic } from '@presence-kit/test-support/static-server';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ interface PageApi {
 }
 
 let browser: Browser;
-let pageServer: Server;
+let pageServer: StaticServer | undefined;
 let pageUrl: string;
 
 /** Serves the bundled page from its own 127.0.0.1 port, so every call to local-ably is cross-origin. */
@@ -31,17 +30,11 @@ async function servePage(): Promise<void> {
     logLevel: 'silent',
   });
   const script = bundle.outputFiles[0]?.text ?? '';
-  pageServer = createServer((request, response) => {
-    if (request.url === '/page.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    } else {
-      response
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><title>ably in chromium</title><script src="/page.js"></script>');
-    }
+  pageServer = await serveStatic({
+    '/': { type: 'text/html', body: '<!doctype html><title>ably in chromium</title><script src="/page.js"></script>' },
+    '/page.js': { type: 'text/javascript', body: script },
   });
-  await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
-  pageUrl = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/`;
+  pageUrl = pageServer.url;
 }
 
 beforeAll(async () => {
@@ -51,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (pageServer ? pageServer.close(() => resolve()) : resolve()));
+  await pageServer?.close();
 });
 
 async function openPage(): Promise<Page> {

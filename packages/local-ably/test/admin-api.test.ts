@@ -227,7 +227,7 @@ describe('admin HTTP API under /local-ably', () => {
     expect(failure.headers.get('content-type')).toBe('application/json');
   });
 
-  it('refuses other Hosts (DNS rebinding) and other Origins (any web page); Ably REST routes keep open CORS', async () => {
+  it('refuses other Hosts (DNS rebinding) and other Origins (any web page); Ably REST routes follow allowedOrigins', async () => {
     const h = await startHarness();
     const request = (path: string, headers: Record<string, string>, method = 'GET') =>
       new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
@@ -265,10 +265,11 @@ describe('admin HTTP API under /local-ably', () => {
       expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     }
     expect((await request('/local-ably/rooms', { host: local, origin: 'http://localhost:6006' })).status).toBe(200);
-    // Ably's own routes answer any page (auth protects them), as Ably does.
-    const time = await request('/time', { host: 'anything.example', origin: 'https://app.example' });
+    // Ably's own routes check no Host (any name may point here), but refuse pages from other sites unless allowed.
+    const time = await request('/time', { host: 'anything.example', origin: 'http://localhost:5173' });
     expect(time.status).toBe(200);
-    expect(time.headers['access-control-allow-origin']).toBe('https://app.example');
+    expect(time.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect((await request('/time', { host: local, origin: 'https://app.example' })).status).toBe(403);
     expect(h.server.stats().connections).toBe(0);
   });
 });

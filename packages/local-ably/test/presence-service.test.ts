@@ -9,6 +9,26 @@ import { restFetch } from './support/rest-fetch.js';
 const framesOf = (socket: RawSocket, action: number, from = 0): ProtocolMessage[] =>
   socket.frames.slice(from).filter((frame) => frame.action === action);
 
+/** Sends one PRESENCE frame, numbered `msgSerial`, on `room` (or `channel`); the items may be malformed on purpose. */
+function sendPresence(socket: RawSocket, msgSerial: number, presence: object | object[], channel = 'room'): void {
+  socket.send({
+    action: Action.PRESENCE,
+    channel,
+    msgSerial,
+    presence: Array.isArray(presence) ? presence : [presence],
+  });
+}
+
+/** A fresh server with `alice` and a `watcher`, both attached to `room`. */
+async function aliceAndWatcher() {
+  const h = await startHarness();
+  const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
+  const watcher = await RawSocket.connect(h.server, { clientId: 'watcher' });
+  await alice.attach('room');
+  await watcher.attach('room');
+  return { h, alice, watcher };
+}
+
 /**
  * The presence service frame by frame, through bare WebSockets on a real server: exactly what is echoed, broadcast,
  * acknowledged, rejected and synced, which the SDKs smooth over.
@@ -25,12 +45,7 @@ describe('presence service on the wire', () => {
     const from = alice.frames.length;
     const before = Date.now();
 
-    alice.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 7,
-      presence: [{ action: PresenceAction.ENTER, data: { mood: 'ok' }, extras: { headers: { a: 1 } } }],
-    });
+    sendPresence(alice, 7, { action: PresenceAction.ENTER, data: { mood: 'ok' }, extras: { headers: { a: 1 } } });
     const ack = await alice.next((frame) => frame.action === Action.ACK, from);
     expect(ack).toMatchObject({ action: Action.ACK, msgSerial: 7, count: 1 });
     const echo = framesOf(alice, Action.PRESENCE, from);
@@ -52,7 +67,7 @@ describe('presence service on the wire', () => {
     // The connection without presence-subscribe mode is not sent alice's enter (had it been, it would have arrived
     // before the ACK of deaf's own enter), yet it is sent the echo of its own.
     const deafFrom = deaf.frames.length;
-    deaf.send({ action: Action.PRESENCE, channel: 'room', msgSerial: 0, presence: [{ action: PresenceAction.ENTER }] });
+    sendPresence(deaf, 0, { action: PresenceAction.ENTER });
     await deaf.next((frame) => frame.action === Action.ACK, deafFrom);
     expect(framesOf(deaf, Action.PRESENCE).map((frame) => frame.presence!.map((item) => item.clientId))).toEqual([
       ['deaf'],
@@ -65,16 +80,11 @@ describe('presence service on the wire', () => {
     const server = await RawSocket.connect(h.server);
     await server.attach('room');
     const from = server.frames.length;
-    server.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 0,
-      presence: [
-        { action: PresenceAction.ENTER, clientId: 'a' },
-        { action: PresenceAction.ENTER, clientId: 'b', data: 'x' },
-        { action: PresenceAction.LEAVE, clientId: 'nobody' },
-      ],
-    });
+    sendPresence(server, 0, [
+      { action: PresenceAction.ENTER, clientId: 'a' },
+      { action: PresenceAction.ENTER, clientId: 'b', data: 'x' },
+      { action: PresenceAction.LEAVE, clientId: 'nobody' },
+    ]);
     await server.next((frame) => frame.action === Action.ACK, from);
     const frames = framesOf(server, Action.PRESENCE, from);
     expect(frames).toHaveLength(1);
@@ -90,18 +100,8 @@ describe('presence service on the wire', () => {
     const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
     await alice.attach('room');
     const from = alice.frames.length;
-    alice.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 0,
-      presence: [{ action: PresenceAction.LEAVE }],
-    });
-    alice.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 1,
-      presence: [{ action: PresenceAction.ENTER, data: 'in' }],
-    });
+    sendPresence(alice, 0, { action: PresenceAction.LEAVE });
+    sendPresence(alice, 1, { action: PresenceAction.ENTER, data: 'in' });
     await alice.next((frame) => frame.action === Action.ACK && frame.msgSerial === 1, from);
     // Only the enter made a frame, and it came before its own ACK; the leave of nobody was ACKed all the same.
     expect(
@@ -143,7 +143,7 @@ describe('presence service on the wire', () => {
     let serial = 0;
     for (const [socket, presence, message] of cases) {
       const from = socket.frames.length;
-      socket.send({ action: Action.PRESENCE, channel: 'room', msgSerial: serial, presence });
+      sendPresence(socket, serial, presence);
       const nack = await socket.next((frame) => frame.action === Action.NACK, from);
       expect(nack).toMatchObject({ msgSerial: serial, count: 1, error: { code: 40012, statusCode: 400, message } });
       expect(framesOf(socket, Action.PRESENCE, from)).toEqual([]);
@@ -158,7 +158,7 @@ describe('presence service on the wire', () => {
     await socket.attach('room');
     const send = async (serial: number, item: Record<string, unknown>) => {
       const from = socket.frames.length;
-      socket.send({ action: Action.PRESENCE, channel: 'room', msgSerial: serial, presence: [{ action: 2, ...item }] });
+      sendPresence(socket, serial, { action: 2, ...item });
       return socket.next((frame) => frame.msgSerial === serial && (frame.action === 1 || frame.action === 2), from);
     };
     // clientId 4 + data 14 + extras `{}` 2 = 20 bytes.
@@ -182,12 +182,7 @@ describe('presence service on the wire', () => {
     const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
     await alice.attach('room');
     const from = alice.frames.length;
-    alice.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 0,
-      presence: [{ action: PresenceAction.ENTER, extras: { userClaim: 'admin', keep: true } }],
-    });
+    sendPresence(alice, 0, { action: PresenceAction.ENTER, extras: { userClaim: 'admin', keep: true } });
     const [frame] = await eventually(() => {
       const frames = framesOf(alice, Action.PRESENCE, from);
       expect(frames).toHaveLength(1);
@@ -201,12 +196,11 @@ describe('presence service on the wire', () => {
     const anonymous = await RawSocket.connect(h.server);
     await anonymous.attach('room');
     const from = anonymous.frames.length;
-    anonymous.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 0,
-      presence: ['a', 'b', 'c', 'd', 'e'].map((clientId) => ({ action: PresenceAction.ENTER, clientId })),
-    });
+    sendPresence(
+      anonymous,
+      0,
+      ['a', 'b', 'c', 'd', 'e'].map((clientId) => ({ action: PresenceAction.ENTER, clientId })),
+    );
     await anonymous.next((frame) => frame.action === Action.ACK, from);
 
     const observer = await RawSocket.connect(h.server);
@@ -226,12 +220,7 @@ describe('presence service on the wire', () => {
     );
 
     // Exactly two pages' worth: the second page is the last.
-    anonymous.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 1,
-      presence: [{ action: PresenceAction.LEAVE, clientId: 'e' }],
-    });
+    sendPresence(anonymous, 1, { action: PresenceAction.LEAVE, clientId: 'e' });
     await anonymous.next((frame) => frame.action === Action.ACK && frame.msgSerial === 1);
     const late = await RawSocket.connect(h.server);
     await late.attach('room');
@@ -246,17 +235,8 @@ describe('presence service on the wire', () => {
   });
 
   it('on detach the server broadcasts a LEAVE with a server id, a timestamp not before the enter, and the last data', async () => {
-    const h = await startHarness();
-    const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
-    const watcher = await RawSocket.connect(h.server, { clientId: 'watcher' });
-    await alice.attach('room');
-    await watcher.attach('room');
-    alice.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 0,
-      presence: [{ action: PresenceAction.ENTER, data: 'last words' }],
-    });
+    const { h, alice, watcher } = await aliceAndWatcher();
+    sendPresence(alice, 0, { action: PresenceAction.ENTER, data: 'last words' });
     const entered = (await watcher.next((frame) => frame.action === Action.PRESENCE)).presence![0]!;
     const from = watcher.frames.length;
     alice.send({ action: Action.DETACH, channel: 'room' });
@@ -291,7 +271,7 @@ describe('presence service on the wire', () => {
       [1, PresenceAction.UPDATE],
       [2, PresenceAction.LEAVE],
     ] as const) {
-      alice.send({ action: Action.PRESENCE, channel: 'room', msgSerial: serial, presence: [{ action, data: serial }] });
+      sendPresence(alice, serial, { action, data: serial });
       await alice.next((frame) => frame.action === Action.ACK && frame.msgSerial === serial);
     }
     await eventually(() => expect(occupancy()).toEqual([0, 1, 0]));
@@ -312,15 +292,10 @@ describe('presence service on the wire', () => {
     const h = await startHarness();
     const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
     await alice.attach('room');
-    alice.send({ action: Action.PRESENCE, channel: 'room', msgSerial: 0, presence: [{ action: 2, data: 'now' }] });
+    sendPresence(alice, 0, { action: 2, data: 'now' });
     const entered = (await alice.next((frame) => frame.action === Action.PRESENCE)).presence![0]!;
     const from = alice.frames.length;
-    alice.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 1,
-      presence: [{ action: PresenceAction.ENTER, id: entered.id, data: 'now' }],
-    });
+    sendPresence(alice, 1, { action: PresenceAction.ENTER, id: entered.id, data: 'now' });
     await alice.next((frame) => frame.action === Action.ACK && frame.msgSerial === 1, from);
     expect(framesOf(alice, Action.PRESENCE, from)).toEqual([]);
   });
@@ -330,7 +305,7 @@ describe('presence service on the wire', () => {
     const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
     const enterOn = async (channel: string, msgSerial: number) => {
       const from = alice.frames.length;
-      alice.send({ action: Action.PRESENCE, channel, msgSerial, presence: [{ action: PresenceAction.ENTER }] });
+      sendPresence(alice, msgSerial, { action: PresenceAction.ENTER }, channel);
       return alice.next((frame) => frame.msgSerial === msgSerial && frame.action === Action.NACK, from);
     };
     expect((await enterOn('nowhere', 0)).error).toMatchObject({
@@ -343,17 +318,8 @@ describe('presence service on the wire', () => {
   });
 
   it('a leave the server makes long after the enter is stamped with the time it happened', async () => {
-    const h = await startHarness();
-    const alice = await RawSocket.connect(h.server, { clientId: 'alice' });
-    const watcher = await RawSocket.connect(h.server, { clientId: 'watcher' });
-    await alice.attach('room');
-    await watcher.attach('room');
-    alice.send({
-      action: Action.PRESENCE,
-      channel: 'room',
-      msgSerial: 0,
-      presence: [{ action: PresenceAction.ENTER }],
-    });
+    const { alice, watcher } = await aliceAndWatcher();
+    sendPresence(alice, 0, { action: PresenceAction.ENTER });
     const entered = (await watcher.next((frame) => frame.action === Action.PRESENCE)).presence![0]!;
     await eventually(() => expect(Date.now()).toBeGreaterThan(entered.timestamp! + 5));
     const from = watcher.frames.length;

@@ -115,6 +115,20 @@ describe('the localAbly() Vite plugin', () => {
     expect(rooms.status).toBe(200);
   });
 
+  it('passes server.allowedOrigins to local-ably: other sites are refused unless named', async () => {
+    const server = await devServer({ server: { ...FAST_SERVER, allowedOrigins: ['https://app.example'] } });
+    const config = await configOf(server);
+    if (config.mode !== 'local-ably') throw new Error('expected local-ably mode');
+    const time = (origin: string) => fetch(`http://127.0.0.1:${config.realtime.port}/time`, { headers: { origin } });
+    const allowed = await time('https://app.example');
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect((await time(baseUrl(server))).status).toBe(200);
+    const refused = await time('https://evil.example');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/server\.allowedOrigins in the Vite plugin/);
+  });
+
   it('mints a short-lived JWT that the real SDK connects with, and ChatClient presence works', async () => {
     const server = await devServer();
     const config = await configOf(server);

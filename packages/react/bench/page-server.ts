@@ -3,10 +3,9 @@
  * loopback. The page talks to local-ably directly; this server only hands out the page, its script and side C's CSS.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { type StaticServer, serveStatic } from '@presence-kit/test-support/static-server';
 import { build } from 'esbuild';
 
 const ENTRY = fileURLToPath(new URL('./page/main.tsx', import.meta.url));
@@ -62,31 +61,13 @@ export async function bundlePage(): Promise<string> {
 }
 
 /** The running page server. */
-export interface PageServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type PageServer = StaticServer;
 
-/** Serves `/` (the HTML shell) and `/bench.js` (the bundle) on 127.0.0.1, on a free port. */
-export async function servePage(script: string): Promise<PageServer> {
-  const server: Server = createServer((request, response) => {
-    if (request.url === '/bench.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      response.end(script);
-    } else if (request.url === '/ui-kit.css') {
-      response.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
-      response.end(readFileSync(UI_KIT_CSS));
-    } else if (request.url === '/' || request.url?.startsWith('/?')) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(HTML);
-    } else {
-      response.writeHead(404).end();
-    }
+/** Serves `/` (the HTML shell), `/bench.js` (the bundle) and side C's CSS on 127.0.0.1, on a free port. */
+export function servePage(script: string): Promise<PageServer> {
+  return serveStatic({
+    '/': { type: 'text/html; charset=utf-8', body: HTML },
+    '/bench.js': { type: 'text/javascript; charset=utf-8', body: script },
+    '/ui-kit.css': { type: 'text/css; charset=utf-8', body: () => readFileSync(UI_KIT_CSS) },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }

@@ -34,6 +34,8 @@ export const PresenceKitErrorCode = {
 
 export type PresenceKitErrorCodeValue = (typeof PresenceKitErrorCode)[keyof typeof PresenceKitErrorCode];
 
+const BRAND = Symbol.for('PresenceKitError');
+
 /**
  * The one error type of presence-kit: an `Ably.ErrorInfo` (so `error.code`, `error.statusCode` and `error.cause` work
  * the same as for SDK errors), with a code from {@link PresenceKitErrorCode} and a message that says what to do.
@@ -43,6 +45,14 @@ export type PresenceKitErrorCodeValue = (typeof PresenceKitErrorCode)[keyof type
  * if (error instanceof Ably.ErrorInfo) report(error.code); // kit and SDK errors alike
  */
 export class PresenceKitError extends Ably.ErrorInfo {
+  // Each entry point (`/server` is built apart, so it has its own copy) and each of ESM and CommonJS can hold its own
+  // copy of this class, so `instanceof` checks a brand that every copy shares instead of one prototype chain.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (value as { [BRAND]?: boolean } | null)?.[BRAND] === true;
+  }
+  get [BRAND](): boolean {
+    return true;
+  }
   constructor(code: PresenceKitErrorCodeValue, message: string, statusCode = 400, cause?: Ably.ErrorInfo | Error) {
     // ErrorInfo types `cause` as ErrorInfo, but any Error is a faithful cause (e.g. what a user's selector threw).
     super(message, code, statusCode, cause as Ably.ErrorInfo | undefined);

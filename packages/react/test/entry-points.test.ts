@@ -1,9 +1,12 @@
 // @vitest-environment node
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { QueryClient } from '@tanstack/react-query';
 import * as Ably from 'ably';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { PresenceKitError } from '../src/index.js';
 import { presenceQueryOptions } from '../src/server.js';
 import { startKit } from './support/render-with-kit.js';
 
@@ -104,5 +107,44 @@ describe('entry points', () => {
     const rest = new Ably.Rest({ ...kit.server.clientOptions(), logLevel: 0 } as Ably.ClientOptions);
     const members = await new QueryClient().fetchQuery(presenceQueryOptions(rest, 'rest'));
     expect(members.map((member) => [member.clientId, member.data])).toEqual([['alice', { name: 'Alice' }]]);
+  });
+
+  it('PresenceKitError passes instanceof whichever entry (each bundled apart, as published) made or checks it', async () => {
+    // Built as tsup builds dist/: /server in a build of its own, so each bundle carries its own copy of the class.
+    // Inside the package, so the bundles' bare imports (react, ably) resolve from its node_modules.
+    const cache = fileURLToPath(new URL('../node_modules/.cache/', import.meta.url));
+    mkdirSync(cache, { recursive: true });
+    const dir = mkdtempSync(join(cache, 'entries-'));
+    try {
+      const load = async (entry: string) => {
+        const outfile = join(dir, entry.replace('.ts', '.mjs'));
+        await build({
+          entryPoints: [src(entry)],
+          bundle: true,
+          outfile,
+          format: 'esm',
+          platform: 'node',
+          logLevel: 'silent',
+          external: ['react', 'react-dom', 'react/jsx-runtime', 'ably', '@ably/chat', '@tanstack/react-query'],
+        });
+        return (await import(pathToFileURL(outfile).href)) as { PresenceKitError: typeof PresenceKitError };
+      };
+      const [core, server] = [await load('index.ts'), await load('server.ts')];
+      expect(core.PresenceKitError).not.toBe(server.PresenceKitError);
+      const fromServer = new server.PresenceKitError(104002, 'from /server');
+      const fromCore = new core.PresenceKitError(104002, 'from the core entry');
+      for (const error of [fromServer, fromCore]) {
+        expect(error instanceof core.PresenceKitError).toBe(true);
+        expect(error instanceof server.PresenceKitError).toBe(true);
+        expect(error instanceof PresenceKitError).toBe(true);
+        expect(error instanceof Ably.ErrorInfo).toBe(true);
+      }
+      for (const other of [new Ably.ErrorInfo('sdk', 40000, 400), new Error('x'), null, undefined, 'text', {}]) {
+        expect(other instanceof server.PresenceKitError).toBe(false);
+        expect(other instanceof PresenceKitError).toBe(false);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,19 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator, Credentials } from '../auth/authenticator.js';
+import type { OriginGuard } from '../origin-guard.js';
 import { decodeBody } from '../protocol/codec.js';
 import { AblyError, ErrorCode } from '../protocol/errors.js';
 import { isLoopbackHost, isLoopbackOrigin, isLoopbackSocket } from './loopback.js';
-import { send, sendError, sendPreflight } from './respond.js';
+import { corsHeaders, send, sendError, sendPreflight } from './respond.js';
 import type { RestRequest, Router } from './router.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The HTTP side of local-ably: CORS preflight, auth, body parsing, routing, and Ably-style errors for everything. */
-export function createHttpHandler(router: Router, authenticator: Authenticator) {
+/**
+ * The HTTP side of local-ably: the Origin check, CORS preflight, auth, body parsing, routing, and Ably-style errors for
+ * everything.
+ */
+export function createHttpHandler(router: Router, authenticator: Authenticator, origins: OriginGuard) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? '/', 'http://local-ably');
-    handle(router, authenticator, request, response, url).catch((error: unknown) => {
-      if (!response.headersSent) sendError(request, response, url, AblyError.from(error));
+    const cors = corsHeaders(request, origins);
+    handle(router, authenticator, origins, request, response, url, cors).catch((error: unknown) => {
+      if (!response.headersSent) sendError(request, response, url, AblyError.from(error), cors);
       else response.destroy();
     });
   };
@@ -22,11 +27,17 @@ export function createHttpHandler(router: Router, authenticator: Authenticator) 
 async function handle(
   router: Router,
   authenticator: Authenticator,
+  origins: OriginGuard,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
+  cors: Record<string, string>,
 ): Promise<void> {
-  if (request.method === 'OPTIONS') return sendPreflight(request, response);
+  // The same rule as the WebSocket upgrade. A refused page gets no CORS headers, and it must not get side effects
+  // either: a simple cross-site POST runs without a preflight (the dev key is public).
+  const refusal = origins.refusal(request.headers.origin);
+  if (refusal) throw new AblyError(ErrorCode.Forbidden, 403, refusal);
+  if (request.method === 'OPTIONS') return sendPreflight(request, response, cors);
   const method = request.method ?? 'GET';
   let pathname: string;
   try {
@@ -54,7 +65,7 @@ async function handle(
       : undefined;
   const body = method === 'POST' || method === 'PUT' ? await readBody(request) : undefined;
   const restRequest: RestRequest = { method, url, params, principal, body, raw: request };
-  send(request, response, url, await route.handle(restRequest));
+  send(request, response, url, await route.handle(restRequest), cors);
 }
 
 function restCredentials(request: IncomingMessage, url: URL): Credentials {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OriginGuard } from '../origin-guard.js';
 import { encodeBody, type WireFormat } from '../protocol/codec.js';
 import type { AblyError } from '../protocol/errors.js';
 import { isAdminPath, isLoopbackOrigin } from './loopback.js';
@@ -20,21 +21,22 @@ export function responseFormat(request: IncomingMessage, url: URL): WireFormat {
   return request.headers.accept?.includes('application/x-msgpack') ? 'msgpack' : 'json';
 }
 
-export function send(request: IncomingMessage, response: ServerResponse, url: URL, result: RestResult): void {
+/** Writes a route's result; `cors` is {@link corsHeaders} for this request. */
+export function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  result: RestResult,
+  cors: Record<string, string>,
+): void {
   const format = responseFormat(request, url);
   const status = result.status ?? 200;
-  const headers = { ...corsHeaders(request), ...(result.headers ?? {}) };
+  const headers = { ...cors, ...(result.headers ?? {}) };
   if (url.searchParams.has('envelope')) {
     // Browsers cannot read response headers cross-origin, so the SDK asks for them inside the body.
     const envelopeHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(result.headers ?? {})) envelopeHeaders[name.toLowerCase()] = value;
-    write(
-      response,
-      200,
-      format,
-      { statusCode: status, response: result.body, headers: envelopeHeaders },
-      corsHeaders(request),
-    );
+    write(response, 200, format, { statusCode: status, response: result.body, headers: envelopeHeaders }, cors);
     return;
   }
   if (status === 204) {
@@ -45,13 +47,25 @@ export function send(request: IncomingMessage, response: ServerResponse, url: UR
 }
 
 /** Ably error body. Content-Type must be exactly `application/json` (no charset) or ably-js ignores the body. */
-export function sendError(request: IncomingMessage, response: ServerResponse, url: URL, error: AblyError): void {
+export function sendError(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  error: AblyError,
+  cors: Record<string, string>,
+): void {
   const info = error.toErrorInfo();
-  send(request, response, url, {
-    status: error.statusCode,
-    body: { error: info },
-    headers: { 'X-Ably-ErrorCode': String(info.code), 'X-Ably-ErrorMessage': encodeURIComponent(info.message) },
-  });
+  send(
+    request,
+    response,
+    url,
+    {
+      status: error.statusCode,
+      body: { error: info },
+      headers: { 'X-Ably-ErrorCode': String(info.code), 'X-Ably-ErrorMessage': encodeURIComponent(info.message) },
+    },
+    cors,
+  );
 }
 
 function write(
@@ -71,12 +85,13 @@ function write(
 }
 
 /**
- * Browsers send credentials with XHR when an Authorization header is set, so echo the exact Origin: Ably's REST routes
- * are open to any page (auth protects them). The admin API echoes loopback origins only, so no other page can read it.
+ * Browsers send credentials with XHR when an Authorization header is set, so echo the exact Origin, for the pages the
+ * {@link OriginGuard} allows (loopback pages and `allowedOrigins`). The admin API echoes loopback origins only, so no
+ * other page can read it.
  */
-export function corsHeaders(request: IncomingMessage): Record<string, string> {
+export function corsHeaders(request: IncomingMessage, origins: OriginGuard): Record<string, string> {
   const origin = request.headers.origin;
-  if (!origin) return {};
+  if (!origin || !origins.allows(origin)) return {};
   if (isAdminPath(new URL(request.url ?? '/', 'http://local-ably').pathname) && !isLoopbackOrigin(origin)) return {};
   return {
     'Access-Control-Allow-Origin': origin,
@@ -86,9 +101,9 @@ export function corsHeaders(request: IncomingMessage): Record<string, string> {
   };
 }
 
-export function sendPreflight(request: IncomingMessage, response: ServerResponse): void {
+export function sendPreflight(request: IncomingMessage, response: ServerResponse, cors: Record<string, string>): void {
   response.writeHead(204, {
-    ...corsHeaders(request),
+    ...cors,
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
     'Access-Control-Allow-Headers':
       request.headers['access-control-request-headers'] ??

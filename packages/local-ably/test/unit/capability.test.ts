@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Capability, canonicalCapability, FULL_CAPABILITY, matchResource } from '../../src/auth/capability.js';
 import { grantCapability, parseCapability } from '../../src/auth/capability-grant.js';
 import { AblyError } from '../../src/protocol/errors.js';
-
-function thrown(action: () => unknown): AblyError {
-  try {
-    action();
-  } catch (error) {
-    return error as AblyError;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../support/thrown.js';
 
 describe('matchResource: Ably resource patterns', () => {
   it.each([

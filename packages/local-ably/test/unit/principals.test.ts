@@ -6,17 +6,8 @@ import { mayActAs, type Principal } from '../../src/auth/principal.js';
 import { TokenExpiry } from '../../src/auth/token-expiry.js';
 import { readUserClaims, userClaimFor, withUserClaim } from '../../src/auth/user-claims.js';
 import { Action } from '../../src/protocol/actions.js';
-import type { AblyError } from '../../src/protocol/errors.js';
 import type { Connection } from '../../src/realtime/connection.js';
-
-function thrown(action: () => unknown): AblyError {
-  try {
-    action();
-  } catch (error) {
-    return error as AblyError;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../support/thrown.js';
 
 const principal = (extra: Partial<Principal>): Principal => ({
   keyName: 'app.key',
@@ -189,6 +180,17 @@ describe('TokenExpiry', () => {
     return { conn, asConnection: conn as unknown as Connection, sent, ended };
   }
 
+  /** A connection whose token expires at 1 000 s, tracked, with the clock at its re-auth request (970 s). */
+  function trackedToReauth() {
+    vi.useFakeTimers({ now: 0 });
+    const expiry = new TokenExpiry();
+    const c = connection(1_000_000);
+    expiry.track(c.asConnection);
+    vi.advanceTimersByTime(970_000);
+    expect(c.sent).toHaveLength(1);
+    return { expiry, c };
+  }
+
   it('asks for re-auth 30 s before a long token expires, then disconnects with 40142 at expiry', () => {
     vi.useFakeTimers({ now: 0 });
     const c = connection(600_000);
@@ -231,12 +233,7 @@ describe('TokenExpiry', () => {
   });
 
   it('re-tracking replaces the old timers; the same expiry is not warned about twice', () => {
-    vi.useFakeTimers({ now: 0 });
-    const expiry = new TokenExpiry();
-    const c = connection(1_000_000);
-    expiry.track(c.asConnection);
-    vi.advanceTimersByTime(970_000);
-    expect(c.sent).toHaveLength(1);
+    const { expiry, c } = trackedToReauth();
     // A renewal that returned the same token: tracked again, no second AUTH; still disconnected at expiry.
     expiry.track(c.asConnection);
     vi.advanceTimersByTime(29_999);
@@ -247,12 +244,7 @@ describe('TokenExpiry', () => {
   });
 
   it('a renewal to a later expiry moves both timers on, and the old expiry does nothing', () => {
-    vi.useFakeTimers({ now: 0 });
-    const expiry = new TokenExpiry();
-    const c = connection(1_000_000);
-    expiry.track(c.asConnection);
-    vi.advanceTimersByTime(970_000);
-    expect(c.sent).toHaveLength(1);
+    const { expiry, c } = trackedToReauth();
     c.conn.principal = principal({ expiresAt: 2_000_000 });
     expiry.track(c.asConnection);
     vi.advanceTimersByTime(30_000);

@@ -13,18 +13,10 @@ import {
 } from '../../src/auth/token-request.js';
 import { LocalTokenVerifier } from '../../src/auth/token-verifier.js';
 import { AblyError } from '../../src/protocol/errors.js';
+import { thrown } from '../support/thrown.js';
 
 const KEY = 'app.key1:s3cret';
 const OTHER_KEY = 'app.key2:other';
-
-function thrown(action: () => unknown): AblyError {
-  try {
-    action();
-  } catch (error) {
-    return error as AblyError;
-  }
-  throw new Error('expected a throw');
-}
 
 function expectError(action: () => unknown, code: number, statusCode: number, message: string | RegExp) {
   const error = thrown(action);

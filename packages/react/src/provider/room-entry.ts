@@ -1,6 +1,7 @@
 import { type ChatClient, type Room, type RoomOptions, RoomStatus } from '@ably/chat';
 import type * as Ably from 'ably';
 import { CODE_ROOM_UNAVAILABLE, PresenceKitError, toErrorInfo } from '../errors.js';
+import { warnOnce } from '../internal/dev-warning.js';
 import { callEach } from '../store/call-each.js';
 import { fetchChannelOccupancy } from '../store/channel-status.js';
 import type { FrameScheduler } from '../store/frame-scheduler.js';
@@ -233,7 +234,16 @@ export class RoomEntry {
     if (!room) return;
     // Releasing detaches the channel, so the server removes our presence. When someone else (e.g. ChatRoomProvider)
     // still holds the room it stays attached; then leave explicitly (a no-op when we were not present).
-    const released = await this.#ledger.letGo(this.name).catch(() => false);
+    const released = await this.#ledger.letGo(this.name).catch((error: unknown) => {
+      // Its listeners unmounted with it, so only a development warning can say so.
+      if (process.env.NODE_ENV !== 'production') {
+        warnOnce(
+          `room-release:${this.name}`,
+          `Room "${this.name}" could not be released (${toErrorInfo(error).message}).`,
+        );
+      }
+      return false;
+    });
     if (!released && room.status === RoomStatus.Attached) await room.presence.leave().catch(() => {});
   }
 

@@ -3,10 +3,11 @@ import type { ChatClient, Room, RoomOptions, Rooms } from '@ably/chat';
 interface Holding {
   /** presence-kit holds the room (one registry entry per client and name). */
   kit: boolean;
-  /** Someone else (e.g. `@ably/chat/react`'s `ChatRoomProvider`, or app code) got the room and has not released it. */
+  /**
+   * Someone else (e.g. `@ably/chat/react`'s `ChatRoomProvider`, or app code) got the room and has not released it.
+   * When they release it while the kit holds it, this turns false and the kit performs that release when it lets go.
+   */
   others: boolean;
-  /** Someone else released the room while the kit held it; the kit performs that release when it lets go. */
-  deferredRelease: boolean;
 }
 
 /**
@@ -31,16 +32,12 @@ export class RoomLedger {
       get(name: string, options?: RoomOptions): Promise<Room> {
         const holding = ledger.#holding(name);
         holding.others = true;
-        holding.deferredRelease = false;
         return ledger.#get(name, options);
       },
       release(name: string): Promise<void> {
         const holding = ledger.#holdings.get(name);
         if (holding) holding.others = false;
-        if (holding?.kit) {
-          holding.deferredRelease = true;
-          return Promise.resolve();
-        }
+        if (holding?.kit) return Promise.resolve();
         ledger.#holdings.delete(name);
         return ledger.#release(name);
       },
@@ -49,11 +46,13 @@ export class RoomLedger {
 
   /** The kit takes hold of a room (getting it from the client, which creates it or returns the existing one). */
   acquire(name: string, options: RoomOptions | undefined): Promise<Room> {
+    const known = this.#holdings.has(name);
     const holding = this.#holding(name);
     const before = roomCount(this.#rooms);
     const room = this.#get(name, options);
-    // The room already existed when the kit asked for it: someone else got it first (before the ledger was made).
-    if (roomCount(this.#rooms) === before && !holding.kit && !holding.deferredRelease) holding.others = true;
+    // The room already existed when the kit asked for it, and the ledger never saw who got it: someone else got it
+    // first (before the ledger was made).
+    if (roomCount(this.#rooms) === before && !known) holding.others = true;
     holding.kit = true;
     return room;
   }
@@ -65,14 +64,21 @@ export class RoomLedger {
     holding.kit = false;
     if (holding.others) return false;
     this.#holdings.delete(name);
-    await this.#release(name);
+    try {
+      await this.#release(name);
+    } catch (error) {
+      // The client may still hold the room. Keep the (kit-less) holding, so the kit's next acquire knows it got this
+      // room itself and releases it later, rather than taking it for someone else's and leaving it attached for good.
+      if (!this.#holdings.has(name)) this.#holdings.set(name, holding);
+      throw error;
+    }
     return true;
   }
 
   #holding(name: string): Holding {
     let holding = this.#holdings.get(name);
     if (!holding) {
-      holding = { kit: false, others: false, deferredRelease: false };
+      holding = { kit: false, others: false };
       this.#holdings.set(name, holding);
     }
     return holding;

@@ -16,12 +16,11 @@ function setup(options?: object, name = 'room') {
   const fake = createFakeClient('me');
   const frames = createManualFrameScheduler();
   const stopped: RoomEntry[] = [];
-  const entry = new RoomEntry(name, options, fake.client, new RoomLedger(fake.client.rooms), frames.schedule, (e) =>
-    stopped.push(e),
-  );
+  const ledger = new RoomLedger(fake.client.rooms);
+  const entry = new RoomEntry(name, options, fake.client, ledger, frames.schedule, (e) => stopped.push(e));
   const errors: string[] = [];
   entry.onError((event: RoomErrorEvent) => errors.push(`${event.room}:${event.kind}:${event.error.code}`));
-  return { fake, frames, entry, stopped, errors, room: () => fake.rooms.get(name)! };
+  return { fake, frames, ledger, entry, stopped, errors, room: () => fake.rooms.get(name)! };
 }
 
 const statusOf = (entry: RoomEntry) => entry.status.getSnapshot();
@@ -271,6 +270,72 @@ describe('RoomEntry: letting go', () => {
     await vi.runAllTimersAsync();
     expect(t.fake.log).toEqual(['get room', 'get room']);
     expect(t.room().calls.map((c) => c.op)).toEqual(['enter', 'leave']);
+  });
+
+  // Ably Chat's own release retries the detach until it succeeds and never rejects, so no server state produces this:
+  // only the fake client can. Seen from the kit, a rejected release means the room may still be held by the client.
+  it('a release that rejects still leaves presence and stops cleanly, and the next session releases the room', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const t = setup();
+    t.entry.retain();
+    await vi.runAllTimersAsync();
+    await t.entry.presence.addHolder(Symbol('holder'), undefined, true);
+    t.fake.failRelease.set('room', new Ably.ErrorInfo('detach failed', 90000, 500));
+    t.entry.release();
+    await vi.runAllTimersAsync();
+    expect(t.stopped).toEqual([t.entry]);
+    expect(statusOf(t.entry)).toEqual({ status: 'released', error: undefined });
+    expect(t.fake.log).toEqual(['get room', 'release room']);
+    // Nobody else sees a ghost: the room is still attached, so the kit leaves presence in it.
+    expect(t.room().calls.map((c) => c.op)).toEqual(['enter', 'leave']);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Room "room" could not be released \(detach failed\)/));
+
+    // The room is still in the client; the kit got it, so the next session releases it rather than taking it for
+    // someone else's (which would leave it attached for good).
+    t.entry.retain();
+    await vi.runAllTimersAsync();
+    t.entry.release();
+    await vi.runAllTimersAsync();
+    expect(t.fake.log).toEqual(['get room', 'release room', 'get room', 'release room']);
+    expect(t.fake.rooms.has('room')).toBe(false);
+    warn.mockRestore();
+  });
+
+  // KNOWN BUG, not fixed here (marked `fails`, so it turns red once fixed: then drop `.fails`). The stop waits for
+  // presence calls in flight before it lets go; a new entry for the same room retained meanwhile (a remount) gets
+  // the same Room from the client, and the old entry's letGo then releases it from under the new one. A fix must
+  // let the new session wait for the pending let-go (or take the room over), and must not have the old entry leave
+  // presence the new one entered.
+  it.fails('a new entry retained while the old one still lets go keeps its room', async () => {
+    vi.useFakeTimers();
+    const t = setup();
+    t.entry.retain();
+    await vi.runAllTimersAsync();
+    let finishEnter!: () => void;
+    t.room().presenceCall = () =>
+      new Promise<void>((resolve) => {
+        finishEnter = resolve;
+      });
+    const entering = t.entry.presence.addHolder(Symbol('holder'), undefined, true).catch(() => {});
+    t.entry.release();
+    await vi.runAllTimersAsync(); // stopped; the let-go waits for the enter in flight
+    expect(t.stopped).toEqual([t.entry]);
+    const next = new RoomEntry(
+      'room',
+      undefined,
+      t.fake.client,
+      t.ledger,
+      createManualFrameScheduler().schedule,
+      () => {},
+    );
+    next.retain();
+    await vi.runAllTimersAsync();
+    finishEnter();
+    await entering;
+    await vi.runAllTimersAsync();
+    expect(t.fake.log).toEqual(['get room', 'get room']);
+    expect(statusOf(next).status).toBe('attached');
   });
 
   it('a room that arrives after the stop is neither bound nor attached, and a late failure is not reported', async () => {

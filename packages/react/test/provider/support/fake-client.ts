@@ -13,6 +13,8 @@ export interface FakeClient {
   readonly log: string[];
   /** Makes the next `rooms.get` of a name fail. */
   failGet: Map<string, unknown>;
+  /** Makes the next `rooms.release` of a name reject, leaving the room held and its status as it was. */
+  failRelease: Map<string, unknown>;
   /** Changes the connection id and tells connection listeners the status. */
   connectionStatus(status: string, connectionId?: string): void;
   /** Options each room was created with. */
@@ -36,6 +38,7 @@ export function createFakeClient(clientId = 'me'): FakeClient {
     log,
     options,
     failGet: new Map(),
+    failRelease: new Map(),
     onRoom: () => {},
     holdGets: false,
     pendingGets: [],
@@ -67,6 +70,11 @@ export function createFakeClient(clientId = 'me'): FakeClient {
     },
     release(name: string): Promise<void> {
       log.push(`release ${name}`);
+      const failure = fake.failRelease.get(name);
+      if (failure !== undefined) {
+        fake.failRelease.delete(name);
+        return Promise.reject(failure);
+      }
       const room = rooms.get(name);
       rooms.delete(name);
       room?.setStatus('released');
