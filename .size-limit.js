@@ -33,9 +33,10 @@ export default [
     },
     // Issue #11's target is 5 kB, not met: 8.09 kB before #private members, the people views out of the live store
     // and inlinable error codes (7.01 kB); then 6.72 kB after the core's empty snapshot lost the people views, shorter
-    // messages and the build's import-merging pass (docs/benchmarks.md, "Bundle sizes", says what the rest is). The
-    // limit sits just above it, to guard against growth.
-    '6.8 kB',
+    // messages and the build's import-merging pass (docs/benchmarks.md, "Bundle sizes", says what the rest is). Two
+    // fixes then cost 0.11 kB: PresenceKitError's instanceof across entry points, and a remount waiting for the
+    // previous session's let-go (6.83 kB). The limit sits just above it, to guard against growth.
+    '6.9 kB',
   ),
   budget(
     '@presence-kit/react/query: one query hook',

@@ -98,7 +98,7 @@ export class RoomEntry {
     if (this.#refCount > 0 || this.#releaseTimer !== undefined) return;
     this.#releaseTimer = setTimeout(() => {
       this.#releaseTimer = undefined;
-      if (this.#refCount === 0) void this.#stop();
+      if (this.#refCount === 0) this.#stop();
     }, 0);
   }
 
@@ -213,7 +213,7 @@ export class RoomEntry {
     );
   }
 
-  async #stop(): Promise<void> {
+  #stop(): void {
     const session = this.#session;
     if (!session) return;
     this.#session = undefined;
@@ -228,7 +228,12 @@ export class RoomEntry {
     );
     this.status.set({ status: RoomStatus.Released, error: undefined });
     this.#onStopped(this);
-    const room = await session.room.catch(() => undefined);
+    this.#ledger.leaving(this.name, this.#letGo(session.room));
+  }
+
+  /** Releases (or, when someone else still holds it, leaves) the room once this session's presence calls settled. */
+  async #letGo(sessionRoom: Promise<Room>): Promise<void> {
+    const room = await sessionRoom.catch(() => undefined);
     await this.presence.settled();
     this.presence.reset();
     if (!room) return;

@@ -19,6 +19,8 @@ interface Holding {
  */
 export class RoomLedger {
   readonly #holdings = new Map<string, Holding>();
+  /** Rooms the kit is letting go of: a new acquire of the name waits for it, so it never gets the room being released. */
+  readonly #leaving = new Map<string, Promise<unknown>>();
   readonly #get: Rooms['get'];
   readonly #release: Rooms['release'];
   readonly #rooms: Rooms;
@@ -46,6 +48,8 @@ export class RoomLedger {
 
   /** The kit takes hold of a room (getting it from the client, which creates it or returns the existing one). */
   acquire(name: string, options: RoomOptions | undefined): Promise<Room> {
+    const leaving = this.#leaving.get(name);
+    if (leaving) return leaving.then(() => this.acquire(name, options));
     const known = this.#holdings.has(name);
     const holding = this.#holding(name);
     const before = roomCount(this.#rooms);
@@ -55,6 +59,18 @@ export class RoomLedger {
     if (roomCount(this.#rooms) === before && !known) holding.others = true;
     holding.kit = true;
     return room;
+  }
+
+  /**
+   * Marks the kit's let-go of a room as under way until `done` settles (it must not reject): the old session may still
+   * be waiting for presence calls in flight before it releases the room, and a session started meanwhile waits for
+   * that, then gets a room of its own, instead of getting the old room and having it released from under it.
+   */
+  leaving(name: string, done: Promise<unknown>): void {
+    this.#leaving.set(name, done);
+    void done.then(() => {
+      if (this.#leaving.get(name) === done) this.#leaving.delete(name);
+    });
   }
 
   /** The kit lets go; returns whether the room was released (false when someone else still holds it). */

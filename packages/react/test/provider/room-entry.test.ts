@@ -302,25 +302,35 @@ describe('RoomEntry: letting go', () => {
     warn.mockRestore();
   });
 
-  // KNOWN BUG, not fixed here (marked `fails`, so it turns red once fixed: then drop `.fails`). The stop waits for
-  // presence calls in flight before it lets go; a new entry for the same room retained meanwhile (a remount) gets
-  // the same Room from the client, and the old entry's letGo then releases it from under the new one. A fix must
-  // let the new session wait for the pending let-go (or take the room over), and must not have the old entry leave
-  // presence the new one entered.
-  it.fails('a new entry retained while the old one still lets go keeps its room', async () => {
+  // The stop waits for presence calls in flight before it lets go. A session started meanwhile (a remount) must not
+  // get the Room being let go, or the old entry's release pulls it from under the new one: it waits for the let-go,
+  // then gets a room of its own.
+  async function letGoWithEnterInFlight() {
     vi.useFakeTimers();
     const t = setup();
     t.entry.retain();
     await vi.runAllTimersAsync();
+    const old = t.room();
     let finishEnter!: () => void;
-    t.room().presenceCall = () =>
+    old.presenceCall = () =>
       new Promise<void>((resolve) => {
         finishEnter = resolve;
       });
     const entering = t.entry.presence.addHolder(Symbol('holder'), undefined, true).catch(() => {});
+    await vi.runAllTimersAsync();
     t.entry.release();
     await vi.runAllTimersAsync(); // stopped; the let-go waits for the enter in flight
     expect(t.stopped).toEqual([t.entry]);
+    expect(t.fake.log).toEqual(['get room']);
+    const finish = async () => {
+      finishEnter();
+      await entering;
+    };
+    return { t, old, finish };
+  }
+
+  it('a new entry retained while the old one still lets go waits, then gets a room of its own', async () => {
+    const { t, old, finish } = await letGoWithEnterInFlight();
     const next = new RoomEntry(
       'room',
       undefined,
@@ -331,11 +341,27 @@ describe('RoomEntry: letting go', () => {
     );
     next.retain();
     await vi.runAllTimersAsync();
-    finishEnter();
-    await entering;
+    expect(t.fake.log).toEqual(['get room']); // still waiting for the old let-go
+    expect(statusOf(next).status).toBe('initialized');
+    await finish();
     await vi.runAllTimersAsync();
-    expect(t.fake.log).toEqual(['get room', 'get room']);
+    expect(t.fake.log).toEqual(['get room', 'release room', 'get room']);
+    expect(old.room.status).toBe('released');
+    expect(t.room()).not.toBe(old);
     expect(statusOf(next).status).toBe('attached');
+    expect(await next.whenAttached()).toBe(t.room().room);
+  });
+
+  it('the same entry retained again while it still lets go waits too', async () => {
+    const { t, old, finish } = await letGoWithEnterInFlight();
+    t.entry.retain();
+    await vi.runAllTimersAsync();
+    expect(t.fake.log).toEqual(['get room']);
+    await finish();
+    await vi.runAllTimersAsync();
+    expect(t.fake.log).toEqual(['get room', 'release room', 'get room']);
+    expect(t.room()).not.toBe(old);
+    expect(statusOf(t.entry).status).toBe('attached');
   });
 
   it('a room that arrives after the stop is neither bound nor attached, and a late failure is not reported', async () => {
