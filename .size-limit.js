@@ -52,7 +52,7 @@ export default [
   budget(
     '@presence-kit/react-ui: <OnlineList/> alone, beyond the hooks, without @tanstack/react-virtual',
     { [UI]: '{ OnlineList }' },
-    // Issue #11's target, 4 kB, is met: measured 3.93 kB (it was 4.23 kB before the OnlineList rework of #11).
+    // Issue #11's target, 4 kB, is met: measured 3.95 kB (it was 4.23 kB before the OnlineList rework of #11).
     '4 kB',
     uiOwnCode,
   ),
