@@ -37,16 +37,12 @@ function sameMember(a: Member, b: Member): boolean {
 /**
  * The mutable member set behind a room snapshot, by key, in the order members entered. Changes are applied one member
  * at a time; `members()` then builds a new array only if something changed, and an unchanged member keeps its object.
- * This is all the live store needs; {@link MemberIndex} adds the per-person grouping that only the people hooks read.
+ * This is all the live store needs; the per-person grouping that only the people hooks read is `MemberIndex`'s.
  */
 export class MemberSet {
   readonly #byKey = new Map<string, Member>();
   #dirty = false;
   #members: readonly Member[] = EMPTY_MEMBERS;
-
-  get size(): number {
-    return this.#byKey.size;
-  }
 
   /** Whether something changed since the last `members()`. */
   get dirty(): boolean {
